@@ -1,0 +1,72 @@
+package jattn.autograd;
+
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.function.Function;
+
+/**
+ * Checks a backward rule against central finite differences:
+ * ∂L/∂xᵢ ≈ (L(x + h·eᵢ) − L(x − h·eᵢ)) / 2h, for every element of every input.
+ *
+ * <p>The relative error of one element is |a − n| / max(|a| + |n|, floor), where a is the
+ * analytic (back-propagated) and n the numerical derivative; the floor keeps derivatives
+ * that are both almost zero from counting as large relative errors.
+ */
+public final class GradCheck {
+
+    /** Step h of the central difference. */
+    public static final double STEP = 1e-6;
+    /** Below this magnitude a derivative is compared absolutely rather than relatively. */
+    public static final double FLOOR = 1e-7;
+
+    private GradCheck() {}
+
+    /** The result: the largest relative error and where it was. */
+    public record Result(double maxRelativeError, int input, int row, int col, double analytic, double numeric) {
+        @Override
+        public String toString() {
+            return String.format("max relative error %.3g at input %d (%d,%d): analytic %.10g, numeric %.10g",
+                    maxRelativeError, input, row, col, analytic, numeric);
+        }
+    }
+
+    /**
+     * Compares back-propagated and numerical gradients of a scalar function.
+     *
+     * @param loss   builds a (1×1) tensor from the inputs (called many times; must be deterministic)
+     * @param inputs the leaves to differentiate with respect to; must be parameters. Their
+     *               values are perturbed and restored; their gradients are overwritten.
+     */
+    public static Result check(Function<Tensor[], Tensor> loss, Tensor... inputs) {
+        for (Tensor t : inputs) {
+            if (!t.requiresGrad()) throw new IllegalArgumentException("GradCheck: inputs must be parameters, got a constant " + t.shape());
+            t.zeroGrad();
+        }
+        loss.apply(inputs).backward();
+        Result worst = new Result(0, -1, -1, -1, 0, 0);
+        for (int k = 0; k < inputs.length; k++) {
+            DMatrixRMaj v = inputs[k].value();
+            DMatrixRMaj analytic = inputs[k].grad() == null ? new DMatrixRMaj(v.numRows, v.numCols) : inputs[k].grad().copy();
+            for (int i = 0; i < v.data.length; i++) {
+                double old = v.data[i];
+                v.data[i] = old + STEP;
+                double plus = evaluate(loss, inputs);
+                v.data[i] = old - STEP;
+                double minus = evaluate(loss, inputs);
+                v.data[i] = old;
+                double numeric = (plus - minus) / (2 * STEP);
+                double a = analytic.data[i];
+                double rel = Math.abs(a - numeric) / Math.max(Math.abs(a) + Math.abs(numeric), FLOOR);
+                if (rel > worst.maxRelativeError() || worst.input() < 0)
+                    worst = new Result(rel, k, i / v.numCols, i % v.numCols, a, numeric);
+            }
+        }
+        return worst;
+    }
+
+    private static double evaluate(Function<Tensor[], Tensor> loss, Tensor[] inputs) {
+        try (NoGrad ignored = NoGrad.start()) {
+            return loss.apply(inputs).item();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package jattn.nn;
+
+import jattn.autograd.Tensor;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A fully connected layer: Y = X·W + b.
+ *
+ * <p>Shapes: X (n×dIn), W (dIn×dOut), b (1×dOut) added to every row, Y (n×dOut).
+ * W is stored (dIn×dOut), the transpose of PyTorch's {@code nn.Linear.weight}, so that the
+ * code reads like the formula. W is Xavier-uniform, b starts at zero.
+ */
+public final class Linear implements Module {
+
+    private final Tensor weight;
+    private final Tensor bias; // null when built without bias
+
+    /** A layer with bias. */
+    public Linear(int dIn, int dOut, Random rng) {
+        this(dIn, dOut, true, rng);
+    }
+
+    /** A layer with or without bias. */
+    public Linear(int dIn, int dOut, boolean withBias, Random rng) {
+        this(Init.xavierUniform(dIn, dOut, rng), withBias ? Init.zeros(1, dOut) : null);
+    }
+
+    /** A layer with given parameters: W (dIn×dOut), b (1×dOut) or null. */
+    public Linear(Tensor weight, Tensor bias) {
+        if (bias != null && (bias.rows() != 1 || bias.cols() != weight.cols()))
+            throw new IllegalArgumentException("Linear: bias " + bias.shape() + " does not fit weight " + weight.shape()
+                    + "; expected (1×" + weight.cols() + ")");
+        this.weight = weight;
+        this.bias = bias;
+    }
+
+    /** Y = X·W + b: (n×dIn) → (n×dOut). */
+    public Tensor forward(Tensor x) {
+        if (x.cols() != weight.rows())
+            throw new IllegalArgumentException("Linear: input " + x.shape() + " does not fit weight " + weight.shape()
+                    + "; expected (n×" + weight.rows() + ")");
+        Tensor y = x.matmul(weight);                                     // (n×dIn)·(dIn×dOut) → (n×dOut)
+        return bias == null ? y : y.add(bias);                           // + (1×dOut) on every row
+    }
+
+    public Tensor weight() { return weight; }
+    public Tensor bias() { return bias; }
+    public int inputSize() { return weight.rows(); }
+    public int outputSize() { return weight.cols(); }
+
+    @Override
+    public List<Tensor> parameters() {
+        return bias == null ? List.of(weight) : List.of(weight, bias);
+    }
+}

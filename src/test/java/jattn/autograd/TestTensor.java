@@ -1,0 +1,140 @@
+package jattn.autograd;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class TestTensor {
+
+    static final double GRAD_TOL = 1e-6;
+    static final double EXACT = 1e-12;
+
+    static Tensor random(int r, int c, Random rng) {
+        DMatrixRMaj m = new DMatrixRMaj(r, c);
+        for (int i = 0; i < m.data.length; i++) m.data[i] = rng.nextGaussian();
+        return Tensor.parameter(m);
+    }
+
+    /** Weighted sum, so every output element gets a different gradient. */
+    static Tensor weightedSum(Tensor y) {
+        DMatrixRMaj w = new DMatrixRMaj(y.rows(), y.cols());
+        for (int i = 0; i < w.data.length; i++) w.data[i] = Math.sin(1.3 * i + 0.7);
+        return y.mul(Tensor.constant(w)).sum();
+    }
+
+    static void assertGrad(Function<Tensor[], Tensor> f, Tensor... in) {
+        GradCheck.Result r = GradCheck.check(x -> weightedSum(f.apply(x)), in);
+        assertTrue(r.maxRelativeError() <= GRAD_TOL, r.toString());
+    }
+
+    @Test
+    void matrixProductsMatchEjmlAndHaveCheckedGradients() {
+        Random rng = new Random(1);
+        Tensor a = random(3, 4, rng), b = random(4, 5, rng), c = random(5, 4, rng);
+        DMatrixRMaj expect = new DMatrixRMaj(3, 5);
+        org.ejml.dense.row.CommonOps_DDRM.mult(a.value(), b.value(), expect);
+        assertArrayEquals(expect.data, a.matmul(b).value().data, EXACT);
+        assertArrayEquals(expect.data, a.matmulTransB(b.transpose()).value().data, EXACT);
+        assertGrad(x -> x[0].matmul(x[1]), a, b);
+        assertGrad(x -> x[0].matmulTransB(x[1]), a, c);
+        assertGrad(x -> x[0].transpose(), a);
+    }
+
+    @Test
+    void broadcastingOpsHaveCheckedGradients() {
+        Random rng = new Random(2);
+        Tensor a = random(3, 4, rng), full = random(3, 4, rng), row = random(1, 4, rng), col = random(3, 1, rng), s = random(1, 1, rng);
+        for (Tensor b : List.of(full, row, col, s)) {
+            assertGrad(x -> x[0].add(x[1]), a, b);
+            assertGrad(x -> x[0].sub(x[1]), a, b);
+            assertGrad(x -> x[0].mul(x[1]), a, b);
+            assertGrad(x -> x[0].div(x[1].square().addScalar(1)), a, b);
+        }
+        assertEquals(a.get(2, 3) + row.get(0, 3), a.add(row).get(2, 3), EXACT);
+        assertEquals(a.get(2, 3) * col.get(2, 0), a.mul(col).get(2, 3), EXACT);
+    }
+
+    @Test
+    void elementwiseFunctionsHaveCheckedGradients() {
+        Random rng = new Random(3);
+        Tensor a = random(4, 3, rng);
+        assertGrad(x -> x[0].tanh(), a);
+        assertGrad(x -> x[0].sigmoid(), a);
+        assertGrad(x -> x[0].exp(), a);
+        assertGrad(x -> x[0].square().addScalar(0.5).log(), a);
+        assertGrad(x -> x[0].square().addScalar(0.5).sqrt(), a);
+        assertGrad(x -> x[0].scale(-2.5).neg(), a);
+        // relu: keep inputs away from the kink at 0
+        Tensor away = Tensor.parameter(a.value().copy());
+        for (int i = 0; i < away.value().data.length; i++) away.value().data[i] += Math.signum(away.value().data[i]) * 0.1;
+        assertGrad(x -> x[0].relu(), away);
+        assertEquals(0.0, Tensor.of(new double[][]{{-3}}).relu().item());
+        assertEquals(1.0, Tensor.sigmoid(800), EXACT);
+        assertEquals(0.0, Tensor.sigmoid(-800), EXACT);
+    }
+
+    @Test
+    void reductionsAndIndexingHaveCheckedGradients() {
+        Random rng = new Random(4);
+        Tensor a = random(4, 6, rng), b = random(4, 2, rng), c = random(3, 6, rng);
+        assertGrad(x -> x[0].rowSums(), a);
+        assertGrad(x -> x[0].colSums(), a);
+        assertGrad(x -> x[0].mean(), a);
+        assertGrad(x -> x[0].reshape(8, 3), a);
+        assertGrad(x -> x[0].sliceCols(1, 4), a);
+        assertGrad(x -> x[0].sliceRows(1, 3), a);
+        assertGrad(x -> x[0].gatherRows(3, 0, 3, 1), a);
+        assertGrad(x -> Tensor.concatCols(List.of(x[0], x[1], x[0])), a, b);
+        assertGrad(x -> Tensor.concatRows(List.of(x[0], x[1])), a, c);
+        assertEquals(a.get(3, 5), a.reshape(8, 3).get(7, 2), EXACT);
+    }
+
+    @Test
+    void reusedNodesAccumulateGradients() {
+        Tensor x = Tensor.parameter(new DMatrixRMaj(new double[][]{{2}}));
+        Tensor y = x.mul(x).add(x);            // y = x² + x, dy/dx = 2x + 1 = 5
+        y.backward();
+        assertEquals(5.0, x.grad().get(0, 0), EXACT);
+    }
+
+    @Test
+    void shapeMismatchNamesBothShapes() {
+        Tensor a = Tensor.zeros(3, 4), b = Tensor.zeros(5, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.matmul(b));
+        assertTrue(e.getMessage().contains("(3×4)") && e.getMessage().contains("(5×2)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> a.add(b));
+        assertTrue(e.getMessage().contains("(3×4)") && e.getMessage().contains("(5×2)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> a.gatherRows(0, 3));
+        assertTrue(e.getMessage().contains("index 3"), e.getMessage());
+    }
+
+    @Test
+    void noGradRecordsNothingAndLongChainsDoNotOverflow() {
+        Tensor w = Tensor.parameter(new DMatrixRMaj(new double[][]{{0.5}}));
+        try (NoGrad ignored = NoGrad.start()) {
+            assertFalse(w.mul(w).requiresGrad());
+        }
+        assertTrue(w.mul(w).requiresGrad());
+        Tensor h = w;
+        for (int i = 0; i < 20000; i++) h = h.scale(1.0);
+        h.backward();
+        assertEquals(1.0, w.grad().get(0, 0), EXACT);
+    }
+
+    @Test
+    void gradCheckCatchesAWrongBackwardRule() {
+        Tensor a = random(2, 2, new Random(5));
+        // a deliberately wrong rule: claims d(2x)/dx = 1
+        Function<Tensor[], Tensor> wrong = x -> {
+            DMatrixRMaj y = x[0].value().copy();
+            org.ejml.dense.row.CommonOps_DDRM.scale(2, y);
+            return Tensor.op("wrong", y, g -> x[0].accumulate(g), x[0]).sum();
+        };
+        assertTrue(GradCheck.check(wrong, a).maxRelativeError() > 0.1);
+    }
+}
