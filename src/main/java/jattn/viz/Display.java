@@ -58,7 +58,8 @@ public final class Display {
      * first call of a session also carries the library.
      */
     public static synchronized String figureHtml(Figure figure) {
-        String id = "jattn-" + UUID.randomUUID();
+        // Tablesaw also names a JavaScript variable after the div id: letters, digits and _ only
+        String id = "jattn_" + UUID.randomUUID().toString().replace("-", "");
         String library = plotlySent ? "" : PlotlyJs.loaderScript();
         plotlySent = true;
         return library + Html.figure(figure, id);
