@@ -1,0 +1,167 @@
+package jattn.rnn;
+
+import jattn.autograd.Tensor;
+import jattn.nn.Init;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The gated recurrent unit (Cho et al., 2014) exactly as PyTorch's {@code nn.GRUCell}:
+ * <pre>
+ *   r  = σ(x·Wxr + bxr + h·Whr + bhr)            reset gate
+ *   z  = σ(x·Wxz + bxz + h·Whz + bhz)            update gate
+ *   n  = tanh(x·Wxn + bxn + r ⊙ (h·Whn + bhn))   candidate (the reset gate acts after Whn and bhn)
+ *   h' = (1 − z) ⊙ n + z ⊙ h
+ * </pre>
+ * Shapes: x (B×dIn), h (B×H) → h' (B×H). Wx (dIn×3H) and Wh (H×3H) hold the three gates as
+ * column blocks in the order [r | z | n] (the transposes of PyTorch's {@code weight_ih} and
+ * {@code weight_hh}); bx, bh (1×3H) likewise ({@code bias_ih}, {@code bias_hh}).
+ * {@link #fromTorch} takes PyTorch's layout. The seeded constructor draws every entry from
+ * U(−1/√H, 1/√H), PyTorch's initialisation.
+ *
+ * <p>{@link #step} is one fused operation: the products x·Wx and h·Wh, then the gates element by
+ * element, with the backward written out (Gₙ = ∂L/∂(pre-activation of n), etc.):
+ * <pre>
+ *   ∂n = G ⊙ (1 − z),  ∂z = G ⊙ (h − n),  ∂h ⊇ G ⊙ z
+ *   Aₙ = ∂n ⊙ (1 − n²),  A_z = ∂z ⊙ z(1 − z),  A_r = (Aₙ ⊙ (h·Whn + bhn)) ⊙ r(1 − r)
+ *   Gx = [A_r | A_z | Aₙ],  Gh = [A_r | A_z | Aₙ ⊙ r]                  (B×3H)
+ *   ∂x += Gx·Wxᵀ,  ∂Wx += xᵀ·Gx,  ∂bx += Σ_rows Gx,  ∂h += Gh·Whᵀ,  ∂Wh += hᵀ·Gh,  ∂bh += Σ_rows Gh
+ * </pre>
+ * {@link #stepComposed} is the same function written with Tensor operations, to read and to
+ * test against. x and h are never modified. A cell reuses work buffers between calls, so one
+ * cell must not be used from two threads at once.
+ */
+public final class GruCell implements RecurrentCell {
+
+    private final Tensor wx, wh, bx, bh;
+    private final int hidden;
+    private final DMatrixRMaj ghWork = new DMatrixRMaj(1, 1);   // h·Wh + bh of the current forward step
+    private final DMatrixRMaj gxGrad = new DMatrixRMaj(1, 1);   // Gx of the current backward step
+    private final DMatrixRMaj ghGrad = new DMatrixRMaj(1, 1);   // Gh of the current backward step
+
+    /** A cell with every entry of Wx, Wh, bx, bh (drawn in that order) from U(−1/√H, 1/√H). */
+    public GruCell(int inputSize, int hiddenSize, Random rng) {
+        this(Init.uniform(inputSize, 3 * hiddenSize, 1 / Math.sqrt(hiddenSize), rng),
+             Init.uniform(hiddenSize, 3 * hiddenSize, 1 / Math.sqrt(hiddenSize), rng),
+             Init.uniform(1, 3 * hiddenSize, 1 / Math.sqrt(hiddenSize), rng),
+             Init.uniform(1, 3 * hiddenSize, 1 / Math.sqrt(hiddenSize), rng));
+    }
+
+    /** A cell with the given Wx (dIn×3H), Wh (H×3H), bx (1×3H), bh (1×3H), gate blocks [r | z | n]; used as is. */
+    public GruCell(Tensor wx, Tensor wh, Tensor bx, Tensor bh) {
+        int h3 = wh.cols();
+        if (h3 % 3 != 0 || wh.rows() * 3 != h3 || wx.cols() != h3
+                || bx.rows() != 1 || bx.cols() != h3 || bh.rows() != 1 || bh.cols() != h3)
+            throw new IllegalArgumentException("GruCell: Wx " + wx.shape() + ", Wh " + wh.shape() + ", bx " + bx.shape()
+                    + ", bh " + bh.shape() + " do not fit; expected (dIn×3H), (H×3H), (1×3H), (1×3H)");
+        this.wx = wx;
+        this.wh = wh;
+        this.bx = bx;
+        this.bh = bh;
+        this.hidden = wh.rows();
+    }
+
+    /**
+     * A cell from PyTorch's tensors (copied): weight_ih (3H×dIn), weight_hh (3H×H), bias_ih and
+     * bias_hh as (1×3H) rows, gate blocks in the order r, z, n.
+     */
+    public static GruCell fromTorch(Tensor weightIh, Tensor weightHh, Tensor biasIh, Tensor biasHh) {
+        return new GruCell(
+                Tensor.parameter(CommonOps_DDRM.transpose(weightIh.value(), null)),
+                Tensor.parameter(CommonOps_DDRM.transpose(weightHh.value(), null)),
+                biasIh.asParameter(), biasHh.asParameter());
+    }
+
+    /** h' = (1 − z) ⊙ n + z ⊙ h, fused: (B×dIn), (B×H) → (B×H). */
+    @Override
+    public Tensor step(Tensor x, Tensor h) {
+        checkStep(x, h);
+        int batch = x.rows(), nH = hidden, h3 = 3 * hidden;
+        DMatrixRMaj gates = new DMatrixRMaj(batch, h3);                  // x·Wx, then [r | z | n], kept for the backward
+        CommonOps_DDRM.mult(x.value(), wx.value(), gates);               // (B×dIn)·(dIn×3H) → (B×3H)
+        ghWork.reshape(batch, h3);
+        CommonOps_DDRM.mult(h.value(), wh.value(), ghWork);              // (B×H)·(H×3H) → (B×3H)
+        DMatrixRMaj hn = new DMatrixRMaj(batch, nH);                     // h·Whn + bhn, kept for the backward
+        DMatrixRMaj out = new DMatrixRMaj(batch, nH);
+        double[] g = gates.data, gh = ghWork.data, bxv = bx.value().data, bhv = bh.value().data, hv = h.value().data;
+        for (int b = 0; b < batch; b++) {
+            int o = b * h3;
+            for (int j = 0; j < nH; j++) {
+                double r = Tensor.sigmoid(g[o + j] + bxv[j] + gh[o + j] + bhv[j]);
+                double z = Tensor.sigmoid(g[o + nH + j] + bxv[nH + j] + gh[o + nH + j] + bhv[nH + j]);
+                double hnj = gh[o + 2 * nH + j] + bhv[2 * nH + j];
+                double n = Math.tanh(g[o + 2 * nH + j] + bxv[2 * nH + j] + r * hnj);
+                g[o + j] = r;
+                g[o + nH + j] = z;
+                g[o + 2 * nH + j] = n;
+                hn.data[b * nH + j] = hnj;
+                out.data[b * nH + j] = (1 - z) * n + z * hv[b * nH + j];
+            }
+        }
+        return Tensor.op("gruCell", out, gOut -> backward(gOut, x, h, gates, hn), x, h, wx, wh, bx, bh);
+    }
+
+    private void backward(DMatrixRMaj gOut, Tensor x, Tensor h, DMatrixRMaj gates, DMatrixRMaj hn) {
+        int batch = gOut.numRows, nH = hidden, h3 = 3 * hidden;
+        gxGrad.reshape(batch, h3);
+        ghGrad.reshape(batch, h3);
+        double[] g = gates.data, go = gOut.data, hv = h.value().data, ax = gxGrad.data, ah = ghGrad.data;
+        double[] dh = h.requiresGrad() ? h.gradBuffer().data : null;
+        for (int b = 0; b < batch; b++) {
+            int o = b * h3;
+            for (int j = 0; j < nH; j++) {
+                int k = b * nH + j;
+                double r = g[o + j], z = g[o + nH + j], n = g[o + 2 * nH + j], gk = go[k];
+                double an = gk * (1 - z) * (1 - n * n);                    // ∂L/∂(pre-activation of n)
+                double az = gk * (hv[k] - n) * z * (1 - z);                // ∂L/∂(pre-activation of z)
+                double ar = an * hn.data[k] * r * (1 - r);                 // ∂L/∂(pre-activation of r)
+                ax[o + j] = ar;  ax[o + nH + j] = az;  ax[o + 2 * nH + j] = an;
+                ah[o + j] = ar;  ah[o + nH + j] = az;  ah[o + 2 * nH + j] = an * r;
+                if (dh != null) dh[k] += gk * z;                           // the direct path z ⊙ h
+            }
+        }
+        if (x.requiresGrad()) CommonOps_DDRM.multAddTransB(gxGrad, wx.value(), x.gradBuffer());  // (B×3H)·(3H×dIn)
+        if (wx.requiresGrad()) CommonOps_DDRM.multAddTransA(x.value(), gxGrad, wx.gradBuffer()); // (dIn×B)·(B×3H)
+        if (h.requiresGrad()) CommonOps_DDRM.multAddTransB(ghGrad, wh.value(), h.gradBuffer());  // (B×3H)·(3H×H)
+        if (wh.requiresGrad()) CommonOps_DDRM.multAddTransA(h.value(), ghGrad, wh.gradBuffer()); // (H×B)·(B×3H)
+        if (bx.requiresGrad()) addColumnSums(gxGrad, bx.gradBuffer());
+        if (bh.requiresGrad()) addColumnSums(ghGrad, bh.gradBuffer());
+    }
+
+    private static void addColumnSums(DMatrixRMaj a, DMatrixRMaj row) {
+        int m = a.numCols;
+        for (int i = 0; i < a.numRows; i++)
+            for (int j = 0; j < m; j++) row.data[j] += a.data[i * m + j];
+    }
+
+    /** The same step from Tensor operations, as the formulas read; slower than {@link #step}. */
+    public Tensor stepComposed(Tensor x, Tensor h) {
+        checkStep(x, h);
+        int nH = hidden;
+        Tensor gx = x.matmul(wx).add(bx);                                // (B×dIn)·(dIn×3H) + (1×3H) → (B×3H)
+        Tensor gh = h.matmul(wh).add(bh);                                // (B×H)·(H×3H) + (1×3H) → (B×3H)
+        Tensor r = gx.sliceCols(0, nH).add(gh.sliceCols(0, nH)).sigmoid();               // (B×H)
+        Tensor z = gx.sliceCols(nH, 2 * nH).add(gh.sliceCols(nH, 2 * nH)).sigmoid();     // (B×H)
+        Tensor n = gx.sliceCols(2 * nH, 3 * nH).add(r.mul(gh.sliceCols(2 * nH, 3 * nH))).tanh(); // (B×H)
+        return z.neg().addScalar(1).mul(n).add(z.mul(h));               // (1 − z) ⊙ n + z ⊙ h
+    }
+
+    /** Wx (dIn×3H), blocks [r | z | n]. */
+    public Tensor wx() { return wx; }
+    /** Wh (H×3H), blocks [r | z | n]. */
+    public Tensor wh() { return wh; }
+    /** bx (1×3H), blocks [r | z | n]. */
+    public Tensor bx() { return bx; }
+    /** bh (1×3H), blocks [r | z | n]. */
+    public Tensor bh() { return bh; }
+    @Override public int inputSize() { return wx.rows(); }
+    @Override public int hiddenSize() { return hidden; }
+
+    @Override
+    public List<Tensor> parameters() {
+        return List.of(wx, wh, bx, bh);
+    }
+}
