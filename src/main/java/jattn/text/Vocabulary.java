@@ -56,7 +56,8 @@ public final class Vocabulary {
         Set<String> fixed = new LinkedHashSet<>(List.of(PAD, UNK));
         for (String r : reserved)
             if (r == null || !fixed.add(r))
-                throw new IllegalArgumentException("Vocabulary: reserved token " + r + " is null or given twice (" + PAD + " and " + UNK + " are always reserved)");
+                throw new IllegalArgumentException("Vocabulary: reserved token " + r + " is null or given twice ("
+                        + PAD + " and " + UNK + " are always reserved)");
         Map<String, Integer> freq = new HashMap<>();
         for (String t : tokens) {
             if (t == null) throw new IllegalArgumentException("Vocabulary: null token");

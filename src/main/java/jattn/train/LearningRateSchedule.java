@@ -52,7 +52,8 @@ public interface LearningRateSchedule {
 
     /** The Transformer paper's schedule: linear warm-up over {@code warmupSteps}, then ∝ 1/√(s+1); peak f/√(dModel·W). */
     static LearningRateSchedule noam(int dModel, int warmupSteps, double factor) {
-        if (dModel < 1 || warmupSteps < 1) throw new IllegalArgumentException("noam: dModel and warmupSteps must be ≥ 1, got " + dModel + ", " + warmupSteps);
+        if (dModel < 1 || warmupSteps < 1)
+            throw new IllegalArgumentException("noam: dModel and warmupSteps must be ≥ 1, got " + dModel + ", " + warmupSteps);
         positive("noam: factor", factor);
         return s -> factor / Math.sqrt(dModel) * Math.min(1 / Math.sqrt(s + 1.0), (s + 1.0) * Math.pow(warmupSteps, -1.5));
     }
