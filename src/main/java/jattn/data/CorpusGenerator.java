@@ -1,6 +1,7 @@
 package jattn.data;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class CorpusGenerator {
     /** The first sentence of every generated corpus: the course's one-hot example. */
     public static final String SEED_SENTENCE = "china is a great country";
 
-    /** The word groups, in a fixed order (a copy is returned by {@link #groups()}). */
+    /** The word groups, in a fixed order (read through {@link #groups()}). */
     private static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
     static {
         GROUPS.put("country", List.of("china", "america", "thailand", "japan", "france", "brazil"));
@@ -119,7 +120,7 @@ public final class CorpusGenerator {
 
     /** The word groups by name (a read-only view, fixed order): e.g. for colouring a scatter plot. */
     public static Map<String, List<String>> groups() {
-        return java.util.Collections.unmodifiableMap(GROUPS);
+        return Collections.unmodifiableMap(GROUPS);
     }
 
     /**
