@@ -1,5 +1,6 @@
 package jattn.conv;
 
+import jattn.testing.TensorAssert;
 import jattn.autograd.Tensor;
 import jattn.nn.Linear;
 import org.ejml.data.DMatrixRMaj;
@@ -7,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Random;
 
-import static jattn.nn.TensorAssert.*;
+import static jattn.testing.TensorAssert.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 class TestConv1d {

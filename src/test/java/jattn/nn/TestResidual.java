@@ -1,11 +1,12 @@
 package jattn.nn;
 
+import jattn.testing.TensorAssert;
 import jattn.autograd.Tensor;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
 
-import static jattn.nn.TensorAssert.*;
+import static jattn.testing.TensorAssert.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 class TestResidual {

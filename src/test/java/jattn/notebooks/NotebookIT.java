@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * (nbclient, as {@code jupyter nbconvert --execute} does), one test per notebook. A notebook
  * fails on any error output or stderr output; the message names the notebook, the cell
  * number and the Java exception. Executed copies (.ipynb and .html) go to target/notebooks/.
+ * Then the lesson's claims ({@link LessonClaims}) are checked on its executed copy.
  */
 class NotebookIT {
 
@@ -31,6 +32,9 @@ class NotebookIT {
         return notebooks.stream().map(nb -> DynamicTest.dynamicTest(nb.getFileName().toString(), () -> {
             CourseTools.Result r = CourseTools.execute(nb);
             assertEquals(0, r.exitCode(), () -> "notebook " + CourseTools.NOTEBOOKS.relativize(nb) + " failed:\n" + r.output());
+            String stem = nb.getFileName().toString().replace(".ipynb", "");
+            LessonClaims.check(nb.getFileName().toString(),
+                    ExecutedNotebook.read(CourseTools.EXECUTED.resolve(stem + ".ipynb")));
         })).toList();
     }
 }

@@ -1,5 +1,6 @@
 package jattn.rnn;
 
+import jattn.testing.TensorAssert;
 import jattn.autograd.Tensor;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -7,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Random;
 
-import static jattn.nn.TensorAssert.*;
+import static jattn.testing.TensorAssert.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 class TestGruCell {

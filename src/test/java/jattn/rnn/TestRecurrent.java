@@ -1,5 +1,6 @@
 package jattn.rnn;
 
+import jattn.testing.TensorAssert;
 import jattn.autograd.Tensor;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 
-import static jattn.nn.TensorAssert.*;
+import static jattn.testing.TensorAssert.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 class TestRecurrent {

@@ -1,5 +1,6 @@
 package jattn.rnn;
 
+import jattn.testing.TensorAssert;
 import jattn.autograd.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -7,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import static jattn.nn.TensorAssert.*;
+import static jattn.testing.TensorAssert.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 class TestRecurrentOutput {

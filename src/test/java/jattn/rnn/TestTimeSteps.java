@@ -1,12 +1,13 @@
 package jattn.rnn;
 
+import jattn.testing.TensorAssert;
 import jattn.autograd.Tensor;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Random;
 
-import static jattn.nn.TensorAssert.*;
+import static jattn.testing.TensorAssert.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 class TestTimeSteps {

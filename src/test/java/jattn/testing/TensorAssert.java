@@ -1,4 +1,4 @@
-package jattn.nn;
+package jattn.testing;
 
 import jattn.autograd.GradCheck;
 import jattn.autograd.Tensor;
@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Shared helpers for the layer tests (nn, rnn, conv), in the style of {@code TestTensor}:
+ * Shared helpers for the unit tests of every package:
  * random inputs from a seeded {@link Random}, a weighted sum as the loss so that every output
  * element gets a different gradient, and a finite-difference check with a named tolerance.
  */
