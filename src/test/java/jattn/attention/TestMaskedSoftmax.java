@@ -51,8 +51,6 @@ class TestMaskedSoftmax {
         assertClose(Softmax.apply(x.sliceRows(2, 3)), w.sliceRows(2, 3), CLOSE);
         double e1 = Math.exp(x.get(0, 1)), e2 = Math.exp(x.get(0, 2));
         assertEquals(e1 / (e1 + e2), w.get(0, 1), CLOSE);
-        keep[1][1] = true;     // the mask copied the array
-        assertEquals(0.0, MaskedSoftmax.apply(x, Mask.of(new boolean[][]{{false, true, true}, {true, false, false}, {true, true, true}})).get(1, 1));
     }
 
     @Test
@@ -116,7 +114,5 @@ class TestMaskedSoftmax {
         assertRejects(() -> MaskedSoftmax.apply(x, new int[]{6}), "valid length 6", "(4×5)");
         assertRejects(() -> MaskedSoftmax.apply(x, new int[]{-1, 2}), "valid length -1");
         assertRejects(() -> MaskedSoftmax.apply(x, new boolean[2][3]), "(2×3)", "(4×5)");
-        assertRejects(() -> Mask.of(new boolean[][]{{true}, {true, false}}), "row 1");
-        assertRejects(() -> Mask.validLens(), "no valid lengths");
     }
 }
