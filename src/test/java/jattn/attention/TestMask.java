@@ -2,7 +2,7 @@ package jattn.attention;
 
 import org.junit.jupiter.api.Test;
 
-import static jattn.attention.Fixtures.assertRejects;
+import static jattn.testing.TensorAssert.assertRejects;
 import static org.junit.jupiter.api.Assertions.*;
 
 class TestMask {

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import static jattn.attention.Fixtures.*;
+import static jattn.testing.TensorAssert.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 class TestMultiHeadAttention {
@@ -131,7 +131,7 @@ class TestMultiHeadAttention {
 
     @Test
     void gradientOfAllParametersAndInputsIsChecked() {
-        checkGradients(109);   // see Fixtures.GRAD_TOL on the choice of seeds
+        checkGradients(1);
     }
 
     static void checkGradients(long seed) {
