@@ -1,5 +1,7 @@
 package jattn.embedding;
 
+import jattn.text.Vocabulary;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -19,6 +21,18 @@ public final class NegativeSampler {
     public static final double POWER = 0.75;
 
     private final double[] cumulative;   // cumulative[w] = P(0) + … + P(w)
+
+    /** A sampler over the tokens of {@code vocabulary} with P(w) ∝ count(w)^{@value #POWER}. */
+    public static NegativeSampler of(Vocabulary vocabulary) {
+        return new NegativeSampler(counts(vocabulary));
+    }
+
+    /** How often each token of {@code vocabulary} occurred, by index (0 for unused reserved tokens). */
+    static int[] counts(Vocabulary vocabulary) {
+        int[] counts = new int[vocabulary.size()];
+        for (int i = 0; i < counts.length; i++) counts[i] = vocabulary.count(i);
+        return counts;
+    }
 
     /** A sampler over ids 0…counts.length−1 with P(w) ∝ counts[w]^{@value #POWER}. */
     public NegativeSampler(int[] counts) {

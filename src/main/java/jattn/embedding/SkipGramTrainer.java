@@ -70,8 +70,6 @@ public final class SkipGramTrainer {
     public static Result train(List<List<String>> sentences, SkipGramSettings settings, TrainingListener listener) {
         Vocabulary vocab = Vocabulary.ofSentences(sentences, settings.minCount());
         int[][] text = encode(sentences, vocab);
-        int[] counts = new int[vocab.size()];
-        for (int i = 0; i < counts.length; i++) counts[i] = vocab.count(i);
         long totalWords = 0;
         int longest = 0;
         for (int[] s : text) {
@@ -82,8 +80,8 @@ public final class SkipGramTrainer {
 
         SkipGram model = new SkipGram(vocab.size(), settings.dModel(), new Random(settings.seed()));
         SplittableRandom rng = new SplittableRandom(settings.seed());
-        SkipGramTrainer loop = new SkipGramTrainer(model, new NegativeSampler(counts), rng, settings.negatives());
-        Subsampler subsampler = new Subsampler(counts, settings.subsample());
+        SkipGramTrainer loop = new SkipGramTrainer(model, NegativeSampler.of(vocab), rng, settings.negatives());
+        Subsampler subsampler = Subsampler.of(vocab, settings.subsample());
         SplittableRandom windows = settings.dynamicWindow() ? rng : null;
         int[] kept = new int[longest];
 

@@ -1,5 +1,7 @@
 package jattn.embedding;
 
+import jattn.text.Vocabulary;
+
 import java.util.SplittableRandom;
 
 /**
@@ -16,6 +18,11 @@ import java.util.SplittableRandom;
 public final class Subsampler {
 
     private final double[] keep;   // P_keep by word id
+
+    /** Subsampling of the tokens of {@code vocabulary} by their counts, with threshold t. */
+    public static Subsampler of(Vocabulary vocabulary, double threshold) {
+        return new Subsampler(NegativeSampler.counts(vocabulary), threshold);
+    }
 
     /**
      * @param counts    occurrences of each word id (not modified)

@@ -9,6 +9,7 @@
  * {@link jattn.embedding.SkipGram} holds the tables V and U and computes the same loss and
  * gradient with fast loops, and {@link jattn.embedding.SkipGramTrainer} trains on a corpus with
  * {@link jattn.embedding.SkipGramSettings}. {@link jattn.embedding.WordVectors} finds nearest
- * neighbours and analogies by cosine, and {@link jattn.embedding.Pca} projects the vectors to 2-D.
+ * neighbours and analogies by cosine, {@link jattn.embedding.Pca} projects vectors to 2-D and
+ * {@link jattn.embedding.WordMap} draws them, one labelled trace per group of words.
  */
 package jattn.embedding;

@@ -1,6 +1,11 @@
 package jattn.embedding;
 
+import jattn.text.Vocabulary;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import java.util.SplittableRandom;
 
@@ -23,6 +28,20 @@ class TestNegativeSampler {
         NegativeSampler unigram = new NegativeSampler(new int[]{3, 0, 1}, 1.0);
         assertEquals(0.75, unigram.probability(0), EXACT);
         assertEquals(1.0 / 3, new NegativeSampler(new int[]{5, 1, 0, 9}, 0.0).probability(1), EXACT);
+    }
+
+    @Test
+    void fromAVocabularyTheReservedTokensAreNeverDrawn() {
+        // "the" 16 times, "cat" once: P = 8/9, 1/9; <pad> and <unk> have count 0
+        List<String> words = new ArrayList<>(Collections.nCopies(16, "the"));
+        words.add("cat");
+        Vocabulary vocab = Vocabulary.of(words);
+        NegativeSampler s = NegativeSampler.of(vocab);
+        assertEquals(vocab.size(), s.size());
+        assertEquals(0.0, s.probability(Vocabulary.PAD_INDEX), EXACT);
+        assertEquals(0.0, s.probability(Vocabulary.UNK_INDEX), EXACT);
+        assertEquals(8.0 / 9, s.probability(vocab.indexOf("the")), EXACT);
+        assertEquals(1.0 / 9, s.probability(vocab.indexOf("cat")), EXACT);
     }
 
     @Test

@@ -1,6 +1,11 @@
 package jattn.embedding;
 
+import jattn.text.Vocabulary;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import java.util.SplittableRandom;
 
@@ -21,6 +26,18 @@ class TestSubsampler {
         assertEquals(1.0, s.keepProbability(2), EXACT);
         assertEquals(1.0, s.keepProbability(3), EXACT);
         assertTrue(s.keepProbability(0) < s.keepProbability(1), "the more frequent word is dropped more");
+    }
+
+    @Test
+    void fromAVocabulary() {
+        // 9 × "the", 1 × "cat": f = 0.9 and 0.1 with t = 0.01; the unused <pad> is always kept
+        List<String> words = new ArrayList<>(Collections.nCopies(9, "the"));
+        words.add("cat");
+        Vocabulary vocab = Vocabulary.of(words);
+        Subsampler s = Subsampler.of(vocab, 0.01);
+        assertEquals((Math.sqrt(90) + 1) / 90, s.keepProbability(vocab.indexOf("the")), EXACT);
+        assertEquals((Math.sqrt(10) + 1) * 0.1, s.keepProbability(vocab.indexOf("cat")), EXACT);
+        assertEquals(1.0, s.keepProbability(Vocabulary.PAD_INDEX), EXACT);
     }
 
     @Test
