@@ -49,7 +49,7 @@ public final class Pca {
         DMatrixRMaj centred = centre(x, mean);                                 // (n×d): X − 1μ
 
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, d, false, true, true);
-        if (!svd.decompose(centred.copy()))
+        if (!svd.decompose(centred))                                        // may overwrite centred
             throw new IllegalStateException("Pca: the SVD of the centred " + Tensor.shape(x) + " matrix did not converge");
         DMatrixRMaj Wt = svd.getV(null, true);                                 // (r×d), r = min(n, d)
         DMatrixRMaj sigma = svd.getW(null);                                    // (r×r) diagonal

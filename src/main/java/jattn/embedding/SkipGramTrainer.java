@@ -2,7 +2,6 @@ package jattn.embedding;
 
 import jattn.text.Vocabulary;
 import jattn.train.Progress;
-import jattn.train.TrainingDivergedException;
 import jattn.train.TrainingListener;
 
 import java.util.Arrays;
@@ -65,7 +64,8 @@ public final class SkipGramTrainer {
     /**
      * Trains on {@code sentences} (lists of words) with {@code settings}, reporting each epoch to {@code listener}.
      *
-     * @throws TrainingDivergedException never in practice; only if the loss of an epoch is not a number
+     * @throws IllegalArgumentException if no word of the corpus is kept in the vocabulary
+     * @throws IllegalStateException    if the loss of an epoch is not a number (a far too large learning rate)
      */
     public static Result train(List<List<String>> sentences, SkipGramSettings settings, TrainingListener listener) {
         Vocabulary vocab = Vocabulary.ofSentences(sentences, settings.minCount());
@@ -84,6 +84,7 @@ public final class SkipGramTrainer {
         Subsampler subsampler = Subsampler.of(vocab, settings.subsample());
         SplittableRandom windows = settings.dynamicWindow() ? rng : null;
         int[] kept = new int[longest];
+        SkipGramPairs.PairConsumer update = loop::step;                     // one object for the whole run
 
         int epochs = settings.epochs();
         double[] epochLosses = new double[epochs];
@@ -96,7 +97,7 @@ public final class SkipGramTrainer {
             for (int[] sentence : text) {
                 loop.learningRate = settings.learningRate() * Math.max(1e-4, 1 - wordsDone / wordsInRun);
                 int n = subsampler.filter(sentence, kept, rng);
-                SkipGramPairs.forEach(kept, n, settings.window(), windows, loop::step);
+                SkipGramPairs.forEach(kept, n, settings.window(), windows, update);
                 wordsDone += sentence.length;
             }
             long epochPairs = loop.pairs - pairsBefore;

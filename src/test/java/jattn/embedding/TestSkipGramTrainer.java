@@ -83,6 +83,13 @@ class TestSkipGramTrainer {
     }
 
     @Test
+    void aLossThatIsNotANumberStopsTraining() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> SkipGramTrainer.train(SMALL, FAST.withLearningRate(1e200)));
+        assertTrue(e.getMessage().contains("epoch 1") && e.getMessage().contains("NaN"), e.getMessage());
+    }
+
+    @Test
     void emptyCorpusIsRejected() {
         assertRejects(() -> SkipGramTrainer.train(List.of(List.of("x")), FAST.withMinCount(2)), "no words");
     }
