@@ -59,6 +59,11 @@ public final class TensorAssert {
         assertArrayEquals(java.util.Arrays.copyOf(expected.data, n), java.util.Arrays.copyOf(actual.data, n), tol);
     }
 
+    /** Same shape and values within {@code tol}. */
+    public static void assertClose(Tensor expected, Tensor actual, double tol) {
+        assertClose(expected.value(), actual.value(), tol);
+    }
+
     /** The call throws IllegalArgumentException whose message contains every given fragment. */
     public static void assertRejects(Executable call, String... fragments) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);

@@ -1,0 +1,154 @@
+package jattn.attention;
+
+import jattn.autograd.Tensor;
+import jattn.nn.Linear;
+import jattn.nn.Module;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Multi-head attention (Vaswani et al., 2017, section 3.2.2):
+ * <pre>
+ *   Q = query·Wq + bq,  K = key·Wk + bk,  V = value·Wv + bv          (projections, dModel wide)
+ *   headₕ = softmax(Qₕ·Kₕᵀ / √dK)·Vₕ,   Qₕ = columns [h·dK, (h+1)·dK) of Q (likewise Kₕ, Vₕ)
+ *   output = [head₀ … head_{nHeads−1}]·Wo + bo
+ * </pre>
+ * Shapes: query (m×dModel), key and value (n×dModel); Wq, Wk, Wv, Wo (dModel×dModel); biases
+ * (1×dModel); dK = dModel / nHeads; each head's weights (m×n); output (m×dModel). Heads are
+ * split by column blocks and merged by concatenating columns. No input is modified.
+ *
+ * <p>The math is PyTorch's {@code torch.nn.MultiheadAttention} (in_proj and out_proj with bias,
+ * q scaled by 1/√dK). Our W is torch's weight transposed: Wq = in_proj_weight[0:d]ᵀ,
+ * Wk = in_proj_weight[d:2d]ᵀ, Wv = in_proj_weight[2d:3d]ᵀ, Wo = out_proj.weightᵀ; see
+ * {@link #fromTorch}. Differences: our {@link Mask} uses true = keep (torch: true = ignore);
+ * a fully masked row gives zero weights (torch: NaN); we return every head's weights (torch
+ * averages them by default: {@link Result#averageWeights()}). The seeded initialisation is
+ * Xavier-uniform for all four matrices with zero biases (torch draws out_proj differently).
+ */
+public final class MultiHeadAttention implements Module {
+
+    /** The output and one (m×n) weight matrix per head. */
+    public record Result(Tensor output, List<Tensor> weights) {
+        /** The mean of the heads' weights, (m×n): what torch returns with average_attn_weights=True. */
+        public Tensor averageWeights() {
+            Tensor sum = weights.get(0);
+            for (int h = 1; h < weights.size(); h++) sum = sum.add(weights.get(h));
+            return sum.scale(1.0 / weights.size());
+        }
+    }
+
+    private final int nHeads, dModel, dK;
+    private final Linear wq, wk, wv, wo;
+
+    /** Seeded: four Xavier-uniform (dModel×dModel) weights, zero biases. */
+    public MultiHeadAttention(int dModel, int nHeads, Random rng) {
+        this(nHeads, checkedLinear(dModel, nHeads, rng), new Linear(dModel, dModel, rng),
+                new Linear(dModel, dModel, rng), new Linear(dModel, dModel, rng));
+    }
+
+    /** Given projections (used as they are), each (dModel×dModel), with or without bias. */
+    public MultiHeadAttention(int nHeads, Linear wq, Linear wk, Linear wv, Linear wo) {
+        this.dModel = wq.inputSize();
+        requireDivisible(dModel, nHeads);
+        for (Linear l : List.of(wq, wk, wv, wo))
+            if (l.inputSize() != dModel || l.outputSize() != dModel)
+                throw new IllegalArgumentException("MultiHeadAttention: projection " + l.weight().shape()
+                        + " and Wq " + wq.weight().shape() + " must all be (dModel×dModel)");
+        this.nHeads = nHeads;
+        this.dK = dModel / nHeads;
+        this.wq = wq;
+        this.wk = wk;
+        this.wv = wv;
+        this.wo = wo;
+    }
+
+    /**
+     * From PyTorch's parameters, as {@code state_dict()} lays them out: in_proj_weight (3d×d),
+     * in_proj_bias (3d), out_proj.weight (d×d), out_proj.bias (d). The arrays are copied.
+     */
+    public static MultiHeadAttention fromTorch(int nHeads, double[][] inProjWeight, double[] inProjBias,
+                                               double[][] outProjWeight, double[] outProjBias) {
+        int d = outProjWeight.length;
+        if (inProjWeight.length != 3 * d || inProjBias.length != 3 * d || outProjBias.length != d)
+            throw new IllegalArgumentException("MultiHeadAttention.fromTorch: in_proj_weight has " + inProjWeight.length
+                    + " rows, in_proj_bias " + inProjBias.length + ", out_proj.bias " + outProjBias.length
+                    + "; expected 3d, 3d and d for d = " + d);
+        Linear[] in = new Linear[3];
+        for (int p = 0; p < 3; p++) in[p] = torchLinear(inProjWeight, inProjBias, p * d, d);
+        return new MultiHeadAttention(nHeads, in[0], in[1], in[2], torchLinear(outProjWeight, outProjBias, 0, d));
+    }
+
+    /** Rows [from, from+d) of a torch weight (out×in), transposed to our (in×out), and its bias. */
+    private static Linear torchLinear(double[][] weight, double[] bias, int from, int d) {
+        DMatrixRMaj w = new DMatrixRMaj(d, d), b = new DMatrixRMaj(1, d);
+        for (int o = 0; o < d; o++) {
+            if (weight[from + o].length != d)
+                throw new IllegalArgumentException("MultiHeadAttention.fromTorch: weight row " + (from + o) + " has "
+                        + weight[from + o].length + " entries, expected " + d);
+            for (int i = 0; i < d; i++) w.set(i, o, weight[from + o][i]);
+            b.set(0, o, bias[from + o]);
+        }
+        return new Linear(Tensor.parameter(w), Tensor.parameter(b));
+    }
+
+    /** Self-attention: query = key = value = x (T×dModel). */
+    public Result forward(Tensor x, Mask mask) {
+        return forward(x, x, x, mask);
+    }
+
+    /** Attention of query (m×dModel) over key and value (n×dModel), nothing masked. */
+    public Result forward(Tensor query, Tensor key, Tensor value) {
+        return forward(query, key, value, null);
+    }
+
+    /** As above with an (m×n) {@link Mask} (true = keep; e.g. {@code Mask.causal()}, {@code Mask.validLens(…)}), or null. */
+    public Result forward(Tensor query, Tensor key, Tensor value, Mask mask) {
+        if (query.cols() != dModel || key.cols() != dModel || value.cols() != dModel)
+            throw new IllegalArgumentException("MultiHeadAttention: query " + query.shape() + ", key " + key.shape()
+                    + " and value " + value.shape() + " must all have dModel = " + dModel + " columns");
+        if (key.rows() != value.rows())
+            throw new IllegalArgumentException("MultiHeadAttention: key " + key.shape() + " and value " + value.shape()
+                    + " must have the same number of rows");
+        Tensor q = wq.forward(query);                                    // (m×d)·(d×d) + (1×d) → (m×d)
+        Tensor k = wk.forward(key);                                      // (n×d) → (n×d)
+        Tensor v = wv.forward(value);                                    // (n×d) → (n×d)
+        List<Tensor> heads = new ArrayList<>(nHeads), weights = new ArrayList<>(nHeads);
+        for (int h = 0; h < nHeads; h++) {
+            int from = h * dK, to = from + dK;
+            AttentionResult head = AttentionPooling.scaledDotProduct(
+                    q.sliceCols(from, to), k.sliceCols(from, to), v.sliceCols(from, to), mask); // (m×dK)
+            heads.add(head.output());
+            weights.add(head.weights());                                 // (m×n)
+        }
+        Tensor merged = Tensor.concatCols(heads);                        // nHeads × (m×dK) → (m×d)
+        return new Result(wo.forward(merged), weights);                  // (m×d)·(d×d) + (1×d) → (m×d)
+    }
+
+    private static Linear checkedLinear(int dModel, int nHeads, Random rng) {
+        requireDivisible(dModel, nHeads);
+        return new Linear(dModel, dModel, rng);
+    }
+
+    private static void requireDivisible(int dModel, int nHeads) {
+        if (nHeads <= 0 || dModel % nHeads != 0)
+            throw new IllegalArgumentException("MultiHeadAttention: dModel " + dModel + " is not divisible by nHeads "
+                    + nHeads + " (each head gets dK = dModel / nHeads columns)");
+    }
+
+    public int dModel() { return dModel; }
+    public int nHeads() { return nHeads; }
+    public int dK() { return dK; }
+    /** The query projection Wq, bq. */
+    public Linear queryProjection() { return wq; }
+    public Linear keyProjection() { return wk; }
+    public Linear valueProjection() { return wv; }
+    /** The output projection Wo, bo. */
+    public Linear outputProjection() { return wo; }
+
+    /** Wq, bq, Wk, bk, Wv, bv, Wo, bo (biases only if present). */
+    @Override
+    public List<Tensor> parameters() { return Module.collect(wq, wk, wv, wo); }
+}

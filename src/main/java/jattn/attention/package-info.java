@@ -1,0 +1,18 @@
+/**
+ * Attention: e = f_sim(Q, K), α = f_norm(e), output = α·V.
+ *
+ * <p>Similarity: {@link jattn.attention.Score} and its implementations (dot, scaled dot,
+ * general, additive, cosine, Nadaraya–Watson's Gaussian kernel). Normalisation:
+ * {@link jattn.attention.Softmax} (with temperature) and {@link jattn.attention.MaskedSoftmax}
+ * with a {@link jattn.attention.Mask} (true = keep; valid lengths, causal, explicit). Pooling:
+ * {@link jattn.attention.AttentionPooling}, which returns the weights with the output
+ * ({@link jattn.attention.AttentionResult}) so that lessons can plot them. Layers:
+ * {@link jattn.attention.SelfAttention}, {@link jattn.attention.MultiHeadAttention} (PyTorch's
+ * math and, through {@code fromTorch}, its parameter layout) and
+ * {@link jattn.attention.BatchedAdditiveAttention} for a Seq2Seq decoder over stacked
+ * (B·T×H) encoder states.
+ *
+ * <p>Conventions: queries are rows, keys are rows, scores are (queries × keys); masked weights
+ * are exactly 0 and a fully masked row has zero weights and zero gradient.
+ */
+package jattn.attention;
