@@ -73,7 +73,9 @@ final class LessonClaims {
     private static List<String> neighbours(ExecutedNotebook nb, String word) {
         String list = nb.find("(?m)^nearest to " + word + ": \\[([^\\]]*)\\]");
         return Arrays.stream(list.split(", ")).map(n -> n.substring(0, n.lastIndexOf(' '))).toList();
+    }
 
+    /**
      * 01: distinct one-hot vectors are orthogonal (the max off-diagonal cosine is exactly 0, the
      * diagonal 1, great is as far from excellent as from country); unseen words share {@code <unk>};
      * one-hot·W is the embedding lookup; the one-hot dimension grows with the text; three figures.
