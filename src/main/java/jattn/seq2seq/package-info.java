@@ -11,9 +11,12 @@
  *   <li>{@link jattn.seq2seq.Seq2Seq}: teacher forcing ({@link jattn.seq2seq.TeacherForced}), the
  *       masked cross-entropy loss, greedy decoding ({@link jattn.seq2seq.Decoded}, with attention
  *       weights for heatmaps) and translate(...) with the vocabularies.</li>
- *   <li>{@link jattn.seq2seq.DateTask}: the date-normalisation task (human date → ISO), its
- *       training with Adam and its evaluation, overall and by input length
- *       ({@link jattn.seq2seq.AccuracyByLength}).</li>
+ *   <li>{@link jattn.seq2seq.CharacterTask}: a character-level task (vocabularies, batches,
+ *       training with Adam through jattn.train.Trainer, exact match overall, by input length
+ *       ({@link jattn.seq2seq.AccuracyByLength}) and by output position), with
+ *       {@link jattn.seq2seq.LengthBatches} for less padding; {@link jattn.seq2seq.DateTask} (human
+ *       date → ISO) and {@link jattn.seq2seq.CopyTask} (random digit strings, whose information grows
+ *       with their length) are two instances.</li>
  * </ul>
  * The model equals the PyTorch anchor (tools/fixtures, seq2seq_attention.json, packed cases) in
  * logits, attention weights, loss and every gradient.
