@@ -34,34 +34,33 @@ public final class AccuracyByLength {
     }
 
     /**
-     * Buckets the examples by the lengths of {@code inputs} at the given edges: bucket k holds
-     * lengths in [edges[k], edges[k+1]). Every input length must lie in [edges[0], edges[last]).
+     * Buckets the examples by their input lengths at the given edges: bucket k holds lengths in
+     * [edges[k], edges[k+1]). Every length must lie in [edges[0], edges[last]).
      *
-     * @param inputs      the source texts (their length in characters is bucketed)
-     * @param predictions the model's outputs, one per input
-     * @param targets     the correct outputs, one per input
-     * @param edges       increasing bucket edges, at least two
+     * @param lengths the input length of every example (in tokens)
+     * @param correct whether each example's whole output was right
+     * @param edges   increasing bucket edges, at least two
      */
-    public static AccuracyByLength of(List<String> inputs, List<String> predictions, List<String> targets, int... edges) {
-        if (inputs.size() != predictions.size() || inputs.size() != targets.size())
-            throw new IllegalArgumentException("AccuracyByLength: " + inputs.size() + " inputs, " + predictions.size()
-                    + " predictions and " + targets.size() + " targets; expected one of each per example");
+    public static AccuracyByLength of(int[] lengths, boolean[] correct, int... edges) {
+        if (lengths.length != correct.length)
+            throw new IllegalArgumentException("AccuracyByLength: " + lengths.length + " lengths but " + correct.length
+                    + " outcomes; expected one of each per example");
         if (edges.length < 2) throw new IllegalArgumentException("AccuracyByLength: need at least two bucket edges");
         for (int k = 1; k < edges.length; k++)
             if (edges[k] <= edges[k - 1])
                 throw new IllegalArgumentException("AccuracyByLength: bucket edges must increase, got " + edges[k - 1] + ", " + edges[k]);
-        int[] count = new int[edges.length - 1], correct = new int[edges.length - 1];
-        for (int i = 0; i < inputs.size(); i++) {
-            int len = inputs.get(i).length(), k = bucketOf(len, edges);
+        int[] count = new int[edges.length - 1], right = new int[edges.length - 1];
+        for (int i = 0; i < lengths.length; i++) {
+            int k = bucketOf(lengths[i], edges);
             if (k < 0)
-                throw new IllegalArgumentException("AccuracyByLength: input " + i + " has length " + len
+                throw new IllegalArgumentException("AccuracyByLength: example " + i + " has length " + lengths[i]
                         + ", outside the buckets [" + edges[0] + ", " + edges[edges.length - 1] + ")");
             count[k]++;
-            if (predictions.get(i).equals(targets.get(i))) correct[k]++;
+            if (correct[i]) right[k]++;
         }
         List<Bucket> out = new ArrayList<>();
         for (int k = 0; k < count.length; k++)
-            if (count[k] > 0) out.add(new Bucket(edges[k], edges[k + 1], count[k], correct[k]));
+            if (count[k] > 0) out.add(new Bucket(edges[k], edges[k + 1], count[k], right[k]));
         return new AccuracyByLength(out);
     }
 

@@ -37,7 +37,7 @@ public final class CopyTask {
     }
 
     /** The task: digit vocabularies (every digit must occur in {@code train}), end token, at most maxLength + 1 steps. */
-    public static CharacterTask of(List<SentencePair> train, int maxLength) {
-        return new CharacterTask(train, true, maxLength + 1);
+    public static Seq2SeqTask of(List<SentencePair> train, int maxLength) {
+        return new Seq2SeqTask(train, Seq2SeqTask.Tokens.CHARACTERS, true, maxLength + 1);
     }
 }

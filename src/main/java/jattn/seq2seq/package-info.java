@@ -11,9 +11,9 @@
  *   <li>{@link jattn.seq2seq.Seq2Seq}: teacher forcing ({@link jattn.seq2seq.TeacherForced}), the
  *       masked cross-entropy loss, greedy decoding ({@link jattn.seq2seq.Decoded}, with attention
  *       weights for heatmaps) and translate(...) with the vocabularies.</li>
- *   <li>{@link jattn.seq2seq.CharacterTask}: a character-level task (vocabularies, batches,
- *       training with Adam through jattn.train.Trainer, exact match overall, by input length
- *       ({@link jattn.seq2seq.AccuracyByLength}) and by output position), with
+ *   <li>{@link jattn.seq2seq.Seq2SeqTask}: a task on text pairs, by characters or words
+ *       (vocabularies, batches, training with Adam through jattn.train.Trainer, exact match overall,
+ *       by input length ({@link jattn.seq2seq.AccuracyByLength}) and by output position, BLEU), with
  *       {@link jattn.seq2seq.LengthBatches} for less padding; {@link jattn.seq2seq.DateTask} (human
  *       date → ISO) and {@link jattn.seq2seq.CopyTask} (random digit strings, whose information grows
  *       with their length) are two instances.</li>

@@ -10,14 +10,12 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class TestAccuracyByLength {
 
-    // lengths 2, 3, 5, 5, 9; right: yes, no, yes, yes, no
-    static final List<String> IN = List.of("ab", "abc", "abcde", "vwxyz", "abcdefghi");
-    static final List<String> PRED = List.of("1", "x", "3", "4", "x");
-    static final List<String> GOLD = List.of("1", "2", "3", "4", "5");
+    static final int[] LENGTHS = {2, 3, 5, 5, 9};
+    static final boolean[] RIGHT = {true, false, true, true, false};
 
     @Test
     void countsExactMatchesPerBucket() {
-        AccuracyByLength a = AccuracyByLength.of(IN, PRED, GOLD, 2, 4, 6, 8, 10);
+        AccuracyByLength a = AccuracyByLength.of(LENGTHS, RIGHT, 2, 4, 6, 8, 10);
         assertEquals(3, a.buckets().size());                            // [6, 8) is empty and left out
         AccuracyByLength.Bucket first = a.shortest(), last = a.longest();
         assertEquals(2, first.count());
@@ -32,7 +30,7 @@ class TestAccuracyByLength {
 
     @Test
     void tableAndTextHaveOneRowPerBucket() {
-        AccuracyByLength a = AccuracyByLength.of(IN, PRED, GOLD, 2, 4, 6, 10);
+        AccuracyByLength a = AccuracyByLength.of(LENGTHS, RIGHT, 2, 4, 6, 10);
         Table t = a.table("GRU");
         assertEquals(3, t.rowCount());
         assertEquals("GRU", t.stringColumn("model").get(0));
@@ -45,9 +43,9 @@ class TestAccuracyByLength {
 
     @Test
     void badInputIsRejected() {
-        assertRejects(() -> AccuracyByLength.of(IN, PRED.subList(0, 4), GOLD, 2, 10), "5 inputs", "4 predictions");
-        assertRejects(() -> AccuracyByLength.of(IN, PRED, GOLD, 3, 10), "length 2", "[3, 10)");
-        assertRejects(() -> AccuracyByLength.of(IN, PRED, GOLD, 2, 2, 10), "increase");
-        assertRejects(() -> AccuracyByLength.of(IN, PRED, GOLD, 2), "two");
+        assertRejects(() -> AccuracyByLength.of(LENGTHS, new boolean[4], 2, 10), "5 lengths", "4 outcomes");
+        assertRejects(() -> AccuracyByLength.of(LENGTHS, RIGHT, 3, 10), "length 2", "[3, 10)");
+        assertRejects(() -> AccuracyByLength.of(LENGTHS, RIGHT, 2, 2, 10), "increase");
+        assertRejects(() -> AccuracyByLength.of(LENGTHS, RIGHT, 2), "two");
     }
 }

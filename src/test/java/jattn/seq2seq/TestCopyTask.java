@@ -26,7 +26,7 @@ class TestCopyTask {
 
     @Test
     void theTaskHasAnEndTokenAndRoomForIt() {
-        CharacterTask task = CopyTask.of(CopyTask.generate(200, 1, 5, 1), 5);
+        Seq2SeqTask task = CopyTask.of(CopyTask.generate(200, 1, 5, 1), 5);
         assertTrue(task.hasEndToken());
         assertEquals(6, task.maxOutput());
         assertEquals(10, task.sourceVocabulary().size() - 2);             // ten digits after <pad>, <unk>

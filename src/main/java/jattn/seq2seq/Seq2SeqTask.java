@@ -3,6 +3,7 @@ package jattn.seq2seq;
 import jattn.autograd.Tensor;
 import jattn.data.SentencePair;
 import jattn.text.Batches;
+import jattn.train.Bleu;
 import jattn.text.PaddedBatch;
 import jattn.text.Tokenizer;
 import jattn.text.Vocabulary;
@@ -17,21 +18,46 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * A character-level sequence-to-sequence task: pairs of texts (source → target), their
- * vocabularies, batches, training with Adam and evaluation by exact match.
+ * A sequence-to-sequence task on pairs of texts (source → target), split into characters or
+ * words: vocabularies, batches, training with Adam and evaluation by exact match and BLEU.
  * <pre>
- *   source: the characters of the source text, ids of {@link #sourceVocabulary()} padded with 0
- *   target: the characters of the target text (+ {@code <eos>} if the task has an end token)
+ *   source: the tokens of the source text, ids of {@link #sourceVocabulary()} padded with 0
+ *   target: the tokens of the target text (+ {@code <eos>} if the task has an end token)
  *   training: teacher forcing, mean cross-entropy over the non-padding target characters,
  *             Adam, gradients clipped to a global norm
  *   exact match = #{greedy outputs equal to the whole target} / #{examples}
  * </pre>
+ * Texts are compared as token sequences: a prediction is its tokens joined by
+ * {@link Tokens#separator()} ("" for characters, " " for words), and so is the reference
+ * {@link #reference}; for characters the reference is the target text itself.
  * Without an end token every output is decoded for exactly {@code maxOutput} steps (dates: 10
  * characters); with one, decoding stops at {@code <eos>} or after {@code maxOutput} steps. Both
  * vocabularies are built from the training pairs ({@code <pad>} 0, {@code <unk>} 1, then
  * {@code <bos>} and maybe {@code <eos>} in the target). Arguments are never modified.
  */
-public final class CharacterTask {
+public final class Seq2SeqTask {
+
+    /** How texts are split into tokens, and joined back. */
+    public enum Tokens {
+        /** One token per character ({@link Tokenizer#characters}), joined without separator. */
+        CHARACTERS(""),
+        /** Lower-cased words and punctuation marks ({@link Tokenizer#words}), joined by spaces. */
+        WORDS(" ");
+
+        private final String separator;
+
+        Tokens(String separator) { this.separator = separator; }
+
+        /** The tokens of a text. */
+        public List<String> split(String text) {
+            return this == CHARACTERS ? Tokenizer.characters(text) : Tokenizer.words(text);
+        }
+
+        /** The text of tokens. */
+        public String join(List<String> tokens) { return String.join(separator, tokens); }
+
+        public String separator() { return separator; }
+    }
 
     /** Batch size for greedy decoding during evaluation (no gradients, so larger batches are fine). */
     public static final int EVAL_BATCH_SIZE = 250;
@@ -73,28 +99,32 @@ public final class CharacterTask {
      */
     public record Run(History history, double[] validExactMatch) {}
 
+    private final Tokens tokens;
     private final Vocabulary source, target;
     private final int eos;          // −1: no end token
     private final int maxOutput;
 
     /**
-     * The task with vocabularies built from {@code train}.
+     * The task with vocabularies built from {@code train} (every token that occurs in it).
      *
+     * @param tokens    characters or words
      * @param endToken  whether targets end with {@code <eos>} (variable-length outputs)
      * @param maxOutput the number of greedy steps (without end token) or the most (with one)
      */
-    public CharacterTask(List<SentencePair> train, boolean endToken, int maxOutput) {
-        if (train.isEmpty()) throw new IllegalArgumentException("CharacterTask: no training pairs");
-        if (maxOutput < 1) throw new IllegalArgumentException("CharacterTask: maxOutput must be ≥ 1, got " + maxOutput);
-        List<String> sources = train.stream().map(SentencePair::source).toList();
-        List<String> targets = train.stream().map(SentencePair::target).toList();
-        this.source = Vocabulary.ofCharacters(sources);
-        this.target = endToken ? Vocabulary.ofCharacters(targets, Vocabulary.BOS, Vocabulary.EOS)
-                               : Vocabulary.ofCharacters(targets, Vocabulary.BOS);
+    public Seq2SeqTask(List<SentencePair> train, Tokens tokens, boolean endToken, int maxOutput) {
+        if (train.isEmpty()) throw new IllegalArgumentException("Seq2SeqTask: no training pairs");
+        if (maxOutput < 1) throw new IllegalArgumentException("Seq2SeqTask: maxOutput must be ≥ 1, got " + maxOutput);
+        this.tokens = tokens;
+        List<List<String>> sources = train.stream().map(p -> tokens.split(p.source())).toList();
+        List<List<String>> targets = train.stream().map(p -> tokens.split(p.target())).toList();
+        this.source = Vocabulary.ofSentences(sources, 1);
+        this.target = endToken ? Vocabulary.ofSentences(targets, 1, Vocabulary.BOS, Vocabulary.EOS)
+                               : Vocabulary.ofSentences(targets, 1, Vocabulary.BOS);
         this.eos = endToken ? target.indexOf(Vocabulary.EOS) : -1;
         this.maxOutput = maxOutput;
     }
 
+    public Tokens tokens() { return tokens; }
     public Vocabulary sourceVocabulary() { return source; }
     public Vocabulary targetVocabulary() { return target; }
     /** Whether targets end with {@code <eos>}. */
@@ -107,22 +137,27 @@ public final class CharacterTask {
         return new Seq2Seq(source, target, embeddingSize, hiddenSize, attention, new Random(seed));
     }
 
-    /** The source texts as a padded batch of character ids (B×longest). */
+    /** The source texts as a padded batch of token ids (B×longest); unknown tokens become {@code <unk>}. */
     public PaddedBatch sources(List<SentencePair> pairs) {
         List<int[]> rows = new ArrayList<>(pairs.size());
-        for (SentencePair p : pairs) rows.add(source.encode(Tokenizer.characters(p.source())));
+        for (SentencePair p : pairs) rows.add(source.encode(tokens.split(p.source())));
         return PaddedBatch.of(rows, source);
     }
 
-    /** The target texts as a padded batch of character ids, each followed by {@code <eos>} if the task has one. */
+    /** The target texts as a padded batch of token ids, each followed by {@code <eos>} if the task has one. */
     public PaddedBatch targets(List<SentencePair> pairs) {
         List<int[]> rows = new ArrayList<>(pairs.size());
         for (SentencePair p : pairs) {
-            List<String> chars = new ArrayList<>(Tokenizer.characters(p.target()));
-            if (eos >= 0) chars.add(Vocabulary.EOS);
-            rows.add(target.encode(chars));
+            List<String> t = new ArrayList<>(tokens.split(p.target()));
+            if (eos >= 0) t.add(Vocabulary.EOS);
+            rows.add(target.encode(t));
         }
         return PaddedBatch.of(rows, target);
+    }
+
+    /** The target of a pair as predictions are written: its tokens joined by the separator. */
+    public String reference(SentencePair pair) {
+        return tokens.join(tokens.split(pair.target()));
     }
 
     /** The teacher-forced mean cross-entropy of a batch of pairs, (1×1). */
@@ -159,47 +194,73 @@ public final class CharacterTask {
         return new Run(h, accuracies.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    /** Greedy decodings of the sources of {@code pairs}, in batches, as texts (without the end token). */
+    /** Greedy decodings of the sources of {@code pairs}, in batches, as texts (tokens joined, without the end token). */
     public List<String> predict(Seq2Seq model, List<SentencePair> pairs) {
         List<String> out = new ArrayList<>(pairs.size());
         for (int from = 0; from < pairs.size(); from += EVAL_BATCH_SIZE) {
             List<SentencePair> chunk = pairs.subList(from, Math.min(from + EVAL_BATCH_SIZE, pairs.size()));
             Decoded d = model.greedy(sources(chunk), maxOutput);
-            for (int b = 0; b < chunk.size(); b++) out.add(String.join("", target.decode(d.tokens(b))));
+            for (int b = 0; b < chunk.size(); b++) out.add(tokens.join(target.decode(d.tokens(b))));
         }
         return out;
     }
 
-    /** The share of predictions equal to the whole target of their pair. */
-    public static double exactMatch(List<String> predictions, List<SentencePair> pairs) {
-        if (predictions.size() != pairs.size() || pairs.isEmpty())
-            throw new IllegalArgumentException("CharacterTask: " + predictions.size() + " predictions for " + pairs.size() + " pairs");
+    /** The share of predictions equal to the whole {@link #reference} of their pair. */
+    public double exactMatch(List<String> predictions, List<SentencePair> pairs) {
+        check(predictions, pairs);
         int correct = 0;
-        for (int i = 0; i < pairs.size(); i++) if (predictions.get(i).equals(pairs.get(i).target())) correct++;
+        for (int i = 0; i < pairs.size(); i++) if (predictions.get(i).equals(reference(pairs.get(i)))) correct++;
         return (double) correct / pairs.size();
     }
 
-    /** Exact match by source length at the given bucket edges ({@link AccuracyByLength}). */
-    public static AccuracyByLength byLength(List<String> predictions, List<SentencePair> pairs, int... edges) {
-        return AccuracyByLength.of(pairs.stream().map(SentencePair::source).toList(), predictions,
-                pairs.stream().map(SentencePair::target).toList(), edges);
+    /** Exact match by source length in tokens, at the given bucket edges ({@link AccuracyByLength}). */
+    public AccuracyByLength byLength(List<String> predictions, List<SentencePair> pairs, int... edges) {
+        check(predictions, pairs);
+        int[] lengths = new int[pairs.size()];
+        boolean[] correct = new boolean[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            lengths[i] = tokens.split(pairs.get(i).source()).size();
+            correct[i] = predictions.get(i).equals(reference(pairs.get(i)));
+        }
+        return AccuracyByLength.of(lengths, correct, edges);
+    }
+
+    /** Corpus BLEU-4 of the predictions against the references, over this task's tokens ({@link Bleu#corpus}). */
+    public double bleu(List<String> predictions, List<SentencePair> pairs) {
+        check(predictions, pairs);
+        List<List<String>> pred = new ArrayList<>(), ref = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            pred.add(splitPrediction(predictions.get(i)));
+            ref.add(tokens.split(pairs.get(i).target()));
+        }
+        return Bleu.corpus(pred, ref);
+    }
+
+    private List<String> splitPrediction(String prediction) {
+        if (prediction.isEmpty()) return List.of();
+        return tokens == Tokens.CHARACTERS ? Tokenizer.characters(prediction) : List.of(prediction.split(" "));
+    }
+
+    private static void check(List<String> predictions, List<SentencePair> pairs) {
+        if (predictions.size() != pairs.size() || pairs.isEmpty())
+            throw new IllegalArgumentException("Seq2SeqTask: " + predictions.size() + " predictions for " + pairs.size() + " pairs");
     }
 
     /**
-     * The share of predictions whose character at position k equals the target's, for k = 0 … n−1
-     * (n = the longest target; a prediction too short to have position k counts as wrong there):
+     * The share of predictions whose token at position k equals the reference's, for k = 0 … n−1
+     * (n = the longest reference; a prediction too short to have position k counts as wrong there):
      * which output positions the model gets right.
      */
-    public static double[] accuracyByPosition(List<String> predictions, List<SentencePair> pairs) {
-        if (predictions.size() != pairs.size() || pairs.isEmpty())
-            throw new IllegalArgumentException("CharacterTask: " + predictions.size() + " predictions for " + pairs.size() + " pairs");
-        int n = pairs.stream().mapToInt(p -> p.target().length()).max().orElse(0);
+    public double[] accuracyByPosition(List<String> predictions, List<SentencePair> pairs) {
+        check(predictions, pairs);
+        List<List<String>> refs = pairs.stream().map(p -> tokens.split(p.target())).toList();
+        int n = refs.stream().mapToInt(List::size).max().orElse(0);
         int[] right = new int[n], total = new int[n];
         for (int i = 0; i < pairs.size(); i++) {
-            String y = pairs.get(i).target(), p = predictions.get(i);
-            for (int k = 0; k < y.length(); k++) {
+            List<String> y = refs.get(i), p = splitPrediction(predictions.get(i));
+            for (int k = 0; k < y.size(); k++) {
                 total[k]++;
-                if (k < p.length() && p.charAt(k) == y.charAt(k)) right[k]++;
+                if (k < p.size() && p.get(k).equals(y.get(k))) right[k]++;
             }
         }
         double[] acc = new double[n];
