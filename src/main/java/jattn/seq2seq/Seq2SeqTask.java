@@ -3,11 +3,11 @@ package jattn.seq2seq;
 import jattn.autograd.Tensor;
 import jattn.data.SentencePair;
 import jattn.text.Batches;
-import jattn.train.Bleu;
 import jattn.text.PaddedBatch;
 import jattn.text.Tokenizer;
 import jattn.text.Vocabulary;
 import jattn.train.Adam;
+import jattn.train.Bleu;
 import jattn.train.History;
 import jattn.train.Trainer;
 import jattn.train.TrainingListener;
@@ -23,14 +23,16 @@ import java.util.Random;
  * <pre>
  *   source: the tokens of the source text, ids of {@link #sourceVocabulary()} padded with 0
  *   target: the tokens of the target text (+ {@code <eos>} if the task has an end token)
- *   training: teacher forcing, mean cross-entropy over the non-padding target characters,
+ *   training: teacher forcing, mean cross-entropy over the non-padding target tokens,
  *             Adam, gradients clipped to a global norm
  *   exact match = #{greedy outputs equal to the whole target} / #{examples}
  * </pre>
  * Texts are compared as token sequences: a prediction is its tokens joined by
  * {@link Tokens#separator()} ("" for characters, " " for words), and so is the reference
- * {@link #reference}; for characters the reference is the target text itself.
- * Without an end token every output is decoded for exactly {@code maxOutput} steps (dates: 10
+ * {@link #reference}; for characters the reference is the target text itself. (A model can also
+ * write a reserved token such as {@code <unk>}; it appears in the text as written and never matches.)
+ *
+ * <p>Without an end token every output is decoded for exactly {@code maxOutput} steps (dates: 10
  * characters); with one, decoding stops at {@code <eos>} or after {@code maxOutput} steps. Both
  * vocabularies are built from the training pairs ({@code <pad>} 0, {@code <unk>} 1, then
  * {@code <bos>} and maybe {@code <eos>} in the target). Arguments are never modified.
