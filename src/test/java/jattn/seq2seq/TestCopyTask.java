@@ -33,4 +33,18 @@ class TestCopyTask {
         assertRejects(() -> CopyTask.generate(5, 0, 3, 1), "minLength");
         assertRejects(() -> CopyTask.generate(5, 4, 3, 1), "maxLength");
     }
+
+    @Test
+    void withoutAttentionLongStringsAreNotCopied() {
+        // lesson 04's experiment with its settings: the final state holds 3 digits, not 10 to 12
+        List<SentencePair> digits = CopyTask.generate(11000, 3, 12, 1);
+        List<SentencePair> train = digits.subList(0, 10000), test = digits.subList(10000, 11000);
+        Seq2SeqTask task = CopyTask.of(train, 12);
+        Seq2Seq model = task.newModel(16, 32, false, 0);
+        task.train(model, train, null, Seq2SeqTask.Settings.anchor(3).withLearningRate(1e-2).withPools(16), false);
+        AccuracyByLength a = task.byLength(task.predict(model, test), test, 3, 4, 10, 13);
+        assertEquals(3, a.shortest().from());
+        assertTrue(a.shortest().accuracy() >= 0.9, a.format());
+        assertTrue(a.longest().accuracy() <= 0.05, a.format());
+    }
 }
