@@ -207,43 +207,13 @@ public final class Tensor {
     // ------------------------------------------------------------------ matrix products
 
     /** Y = A·B: (n×k)·(k×m) → (n×m). ∂A += G·Bᵀ, ∂B += Aᵀ·G. */
-    public Tensor matmul(Tensor b) {
-        Tensor a = this;
-        if (a.cols() != b.rows())
-            throw new IllegalArgumentException("matmul: " + a.shape() + "·" + b.shape()
-                    + ", inner dimensions " + a.cols() + " ≠ " + b.rows());
-        DMatrixRMaj y = new DMatrixRMaj(a.rows(), b.cols());
-        CommonOps_DDRM.mult(a.value, b.value, y);                         // (n×k)·(k×m) → (n×m)
-        return op("matmul", y, g -> {
-            if (a.requiresGrad) CommonOps_DDRM.multAddTransB(g, b.value, a.gradBuffer()); // (n×m)·(m×k)
-            if (b.requiresGrad) CommonOps_DDRM.multAddTransA(a.value, g, b.gradBuffer()); // (k×n)·(n×m)
-        }, a, b);
-    }
+    public Tensor matmul(Tensor b) { return Products.matmul(this, b); }
 
     /** Y = A·Bᵀ: (n×k)·(m×k)ᵀ → (n×m), without building Bᵀ. ∂A += G·B, ∂B += Gᵀ·A. */
-    public Tensor matmulTransB(Tensor b) {
-        Tensor a = this;
-        if (a.cols() != b.cols())
-            throw new IllegalArgumentException("matmulTransB: " + a.shape() + "·" + b.shape()
-                    + "ᵀ, inner dimensions " + a.cols() + " ≠ " + b.cols());
-        DMatrixRMaj y = new DMatrixRMaj(a.rows(), b.rows());
-        CommonOps_DDRM.multTransB(a.value, b.value, y);                   // (n×k)·(k×m) → (n×m)
-        return op("matmulTransB", y, g -> {
-            if (a.requiresGrad) CommonOps_DDRM.multAdd(g, b.value, a.gradBuffer());       // (n×m)·(m×k)
-            if (b.requiresGrad) CommonOps_DDRM.multAddTransA(g, a.value, b.gradBuffer()); // (m×n)·(n×k)
-        }, a, b);
-    }
+    public Tensor matmulTransB(Tensor b) { return Products.matmulTransB(this, b); }
 
     /** Y = Aᵀ: (n×m) → (m×n). ∂A += Gᵀ. */
-    public Tensor transpose() {
-        Tensor a = this;
-        DMatrixRMaj y = CommonOps_DDRM.transpose(a.value, null);
-        return op("transpose", y, g -> {
-            DMatrixRMaj ga = a.gradBuffer();
-            for (int i = 0; i < ga.numRows; i++)
-                for (int j = 0; j < ga.numCols; j++) ga.data[i * ga.numCols + j] += g.data[j * g.numCols + i];
-        }, a);
-    }
+    public Tensor transpose() { return Products.transpose(this); }
 
     // ------------------------------------------------------------------ element-wise, with broadcasting
 
@@ -341,157 +311,36 @@ public final class Tensor {
     // ------------------------------------------------------------------ reductions
 
     /** Y = Σᵢⱼ Aᵢⱼ: (n×m) → (1×1). ∂A += G (every element). */
-    public Tensor sum() {
-        Tensor a = this;
-        DMatrixRMaj y = new DMatrixRMaj(1, 1);
-        y.data[0] = CommonOps_DDRM.elementSum(a.value);
-        return op("sum", y, g -> CommonOps_DDRM.add(a.gradBuffer(), g.data[0]), a);
-    }
+    public Tensor sum() { return Reductions.sum(this); }
 
     /** Y = mean of all elements: (n×m) → (1×1). */
-    public Tensor mean() {
-        return sum().scale(1.0 / value.getNumElements());
-    }
+    public Tensor mean() { return sum().scale(1.0 / value.getNumElements()); }
 
     /** Y = the sum of each row: (n×m) → (n×1). ∂Aᵢⱼ += Gᵢ. */
-    public Tensor rowSums() {
-        Tensor a = this;
-        DMatrixRMaj y = CommonOps_DDRM.sumRows(a.value, null);            // (n×1)
-        return op("rowSums", y, g -> {
-            DMatrixRMaj ga = a.gradBuffer();
-            int m = ga.numCols;
-            for (int i = 0; i < ga.numRows; i++)
-                for (int j = 0; j < m; j++) ga.data[i * m + j] += g.data[i];
-        }, a);
-    }
+    public Tensor rowSums() { return Reductions.rowSums(this); }
 
     /** Y = the sum of each column: (n×m) → (1×m). ∂Aᵢⱼ += Gⱼ. */
-    public Tensor colSums() {
-        Tensor a = this;
-        DMatrixRMaj y = CommonOps_DDRM.sumCols(a.value, null);            // (1×m)
-        return op("colSums", y, g -> {
-            DMatrixRMaj ga = a.gradBuffer();
-            int m = ga.numCols;
-            for (int i = 0; i < ga.numRows; i++)
-                for (int j = 0; j < m; j++) ga.data[i * m + j] += g.data[j];
-        }, a);
-    }
+    public Tensor colSums() { return Reductions.colSums(this); }
 
     // ------------------------------------------------------------------ shape and indexing
 
     /** The same numbers, row-major, in a (rows×cols) shape: (n×m) → (rows×cols) with rows·cols = n·m. */
-    public Tensor reshape(int rows, int cols) {
-        Tensor a = this;
-        if ((long) rows * cols != a.value.getNumElements())
-            throw new IllegalArgumentException("reshape: cannot view " + a.shape() + " as (" + rows + "×" + cols + ")");
-        DMatrixRMaj y = new DMatrixRMaj(rows, cols);
-        System.arraycopy(a.value.data, 0, y.data, 0, rows * cols);
-        return op("reshape", y, g -> {
-            double[] ga = a.gradBuffer().data;
-            for (int i = 0; i < ga.length; i++) ga[i] += g.data[i];
-        }, a);
-    }
+    public Tensor reshape(int rows, int cols) { return Indexing.reshape(this, rows, cols); }
 
     /** Y = columns [from, to) of A: (n×m) → (n×(to−from)). */
-    public Tensor sliceCols(int from, int to) {
-        Tensor a = this;
-        if (from < 0 || to > a.cols() || from > to)
-            throw new IllegalArgumentException("sliceCols: [" + from + ", " + to + ") is outside the columns of " + a.shape());
-        DMatrixRMaj y = CommonOps_DDRM.extract(a.value, 0, a.rows(), from, to);
-        return op("sliceCols", y, g -> {
-            DMatrixRMaj ga = a.gradBuffer();
-            for (int i = 0; i < g.numRows; i++)
-                for (int j = 0; j < g.numCols; j++) ga.data[i * ga.numCols + from + j] += g.data[i * g.numCols + j];
-        }, a);
-    }
+    public Tensor sliceCols(int from, int to) { return Indexing.sliceCols(this, from, to); }
 
     /** Y = rows [from, to) of A: (n×m) → ((to−from)×m). */
-    public Tensor sliceRows(int from, int to) {
-        Tensor a = this;
-        if (from < 0 || to > a.rows() || from > to)
-            throw new IllegalArgumentException("sliceRows: [" + from + ", " + to + ") is outside the rows of " + a.shape());
-        DMatrixRMaj y = CommonOps_DDRM.extract(a.value, from, to, 0, a.cols());
-        return op("sliceRows", y, g -> {
-            double[] ga = a.gradBuffer().data;
-            int off = from * a.cols();
-            for (int i = 0; i < g.data.length; i++) ga[off + i] += g.data[i];
-        }, a);
-    }
+    public Tensor sliceRows(int from, int to) { return Indexing.sliceRows(this, from, to); }
 
     /** Y = rows idx[0], idx[1], … of A: (n×m) → (len(idx)×m). ∂A scatters G back (repeated rows add up). */
-    public Tensor gatherRows(int... idx) {
-        Tensor a = this;
-        int m = a.cols();
-        DMatrixRMaj y = new DMatrixRMaj(idx.length, m);
-        for (int i = 0; i < idx.length; i++) {
-            if (idx[i] < 0 || idx[i] >= a.rows())
-                throw new IllegalArgumentException("gatherRows: index " + idx[i] + " at position " + i
-                        + " is outside the rows of " + a.shape());
-            System.arraycopy(a.value.data, idx[i] * m, y.data, i * m, m);
-        }
-        return op("gatherRows", y, g -> {
-            double[] ga = a.gradBuffer().data;
-            for (int i = 0; i < idx.length; i++)
-                for (int j = 0; j < m; j++) ga[idx[i] * m + j] += g.data[i * m + j];
-        }, a);
-    }
+    public Tensor gatherRows(int... idx) { return Indexing.gatherRows(this, idx); }
 
     /** Side by side: [A₁ A₂ …], all with n rows → (n × Σmᵢ). */
-    public static Tensor concatCols(List<Tensor> parts) {
-        if (parts.isEmpty()) throw new IllegalArgumentException("concatCols: no tensors");
-        int n = parts.get(0).rows(), total = 0;
-        for (Tensor p : parts) {
-            if (p.rows() != n)
-                throw new IllegalArgumentException("concatCols: " + parts.get(0).shape() + " and " + p.shape() + " have different row counts");
-            total += p.cols();
-        }
-        final int m = total;
-        DMatrixRMaj y = new DMatrixRMaj(n, m);
-        int c0 = 0;
-        for (Tensor p : parts) {
-            CommonOps_DDRM.insert(p.value, y, 0, c0);
-            c0 += p.cols();
-        }
-        return op("concatCols", y, g -> {
-            int c = 0;
-            for (Tensor p : parts) {
-                if (p.requiresGrad) {
-                    DMatrixRMaj gp = p.gradBuffer();
-                    for (int i = 0; i < n; i++)
-                        for (int j = 0; j < p.cols(); j++) gp.data[i * gp.numCols + j] += g.data[i * m + c + j];
-                }
-                c += p.cols();
-            }
-        }, parts.toArray(new Tensor[0]));
-    }
+    public static Tensor concatCols(List<Tensor> parts) { return Indexing.concatCols(parts); }
 
     /** Stacked: [A₁; A₂; …], all with m columns → (Σnᵢ × m). */
-    public static Tensor concatRows(List<Tensor> parts) {
-        if (parts.isEmpty()) throw new IllegalArgumentException("concatRows: no tensors");
-        int m = parts.get(0).cols(), n = 0;
-        for (Tensor p : parts) {
-            if (p.cols() != m)
-                throw new IllegalArgumentException("concatRows: " + parts.get(0).shape() + " and " + p.shape() + " have different column counts");
-            n += p.rows();
-        }
-        DMatrixRMaj y = new DMatrixRMaj(n, m);
-        int off = 0;
-        for (Tensor p : parts) {
-            System.arraycopy(p.value.data, 0, y.data, off, p.value.getNumElements());
-            off += p.value.getNumElements();
-        }
-        return op("concatRows", y, g -> {
-            int o = 0;
-            for (Tensor p : parts) {
-                int len = p.value.getNumElements();
-                if (p.requiresGrad) {
-                    double[] gp = p.gradBuffer().data;
-                    for (int i = 0; i < len; i++) gp[i] += g.data[o + i];
-                }
-                o += len;
-            }
-        }, parts.toArray(new Tensor[0]));
-    }
+    public static Tensor concatRows(List<Tensor> parts) { return Indexing.concatRows(parts); }
 
     /** Throws IllegalArgumentException naming both shapes unless they are equal. */
     public static void checkSame(String what, DMatrixRMaj a, DMatrixRMaj b) {
