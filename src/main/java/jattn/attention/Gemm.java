@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  * </pre>
  * They compute what {@code CommonOps_DDRM.mult}, {@code multTransB} and {@code multAddTransA}
  * compute, about twice as fast on one core, and split the rows of C between the cores when
- * the product is large (at least {@link #PARALLEL_WORK} multiply-adds).
+ * the product is large (more than {@link #PARALLEL_WORK} multiply-adds).
  *
  * <p>Why faster: every inner loop is an "axpy" c[j] += s₀·b₀[j] + s₁·b₁[j] + s₂·b₂[j] + s₃·b₃[j]
  * over rows held in separate {@code double[]} arrays, all indexed by the same j. HotSpot
@@ -29,8 +29,12 @@ import java.util.stream.IntStream;
  */
 final class Gemm {
 
-    /** Products with at least this many multiply-adds are split between the cores. */
-    static final long PARALLEL_WORK = 1L << 17;
+    /**
+     * Products with more multiply-adds than this (about 20 µs of work) are split between the
+     * cores; below it the hand-over costs more than it saves. System property
+     * {@code jattn.gemm.parallelWork} overrides it (a huge value: always one thread).
+     */
+    static final long PARALLEL_WORK = Long.getLong("jattn.gemm.parallelWork", 1L << 18);
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
@@ -153,12 +157,12 @@ final class Gemm {
 
     /**
      * Runs {@code body} over [0, rows): at once on this thread if {@code work} (multiply-adds or
-     * comparable) is below {@link #PARALLEL_WORK}, else in one contiguous block per core.
+     * comparable) is at most {@link #PARALLEL_WORK}, else in one contiguous block per core.
      * The blocks must write disjoint data.
      */
     static void forRows(int rows, long work, RowRange body) {
         int parts = (int) Math.min(CORES, rows);
-        if (work < PARALLEL_WORK || parts < 2) {
+        if (work <= PARALLEL_WORK || parts < 2) {
             body.run(0, rows);
             return;
         }
