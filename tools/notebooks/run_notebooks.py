@@ -7,6 +7,7 @@ the wall time, and record any problem with its notebook, cell number and Java ex
 A notebook that fails does not stop the others. Problems are:
   - an error output (a Java exception or a compile error),
   - anything written to stderr (warnings such as SLF4J's do not belong in a lesson),
+  - a cell value shown as HTML only (its newlines would collapse),
   - a cell that runs past the timeout.
 
 Usage: run_notebooks.py [--out DIR] [--timeout SECONDS] NOTEBOOK_OR_DIR...
@@ -60,6 +61,17 @@ def problems_in(nb):
                     "kind": "exception",
                     "exception": trace[0] if trace else f"{out.ename}: {out.evalue}",
                     "detail": "\n".join(trace[1:6]),
+                    "source": cell.source[:300],
+                })
+            elif (out.output_type == "execute_result" and "text/html" in out.get("data", {})
+                  and "text/plain" not in out.get("data", {})):
+                found.append({
+                    "cell": index,
+                    "execution_count": cell.get("execution_count"),
+                    "kind": "html-value",
+                    "exception": "the cell's value was shown as HTML, which collapses its newlines "
+                                 "(is the kernel's init.jsh installed? run ./course setup)",
+                    "detail": "",
                     "source": cell.source[:300],
                 })
             elif out.output_type == "stream" and out.name == "stderr":

@@ -62,24 +62,20 @@ public final class Heatmap {
     private static Axis axis(List<String> labels, boolean reversed) {
         double[] vals = new double[labels.size()];
         for (int i = 0; i < vals.length; i++) vals[i] = i;
-        String[] text = labels.stream().map(Heatmap::jsString).toArray(String[]::new);
+        String[] text = labels.stream().map(Heatmap::tickText).toArray(String[]::new);
         Axis.AxisBuilder b = Axis.builder()
                 .tickSettings(TickSettings.builder().tickMode(TickSettings.TickMode.ARRAY).arrayTicks(vals, text).build());
         if (reversed) b.autoRange(Axis.AutoRange.REVERSED);
         return b.build();
     }
 
-    /** Tablesaw writes tick texts raw into the script: quote and escape them here. */
-    private static String jsString(String s) {
-        StringBuilder b = new StringBuilder("'");
-        for (char c : s.toCharArray()) {
-            if (c == '\'' || c == '\\') b.append('\\').append(c);
-            else if (c == '<') b.append("\\x3c");
-            else if (c == ' ') b.append('\u2423'); // a visible space: ␣
-            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-            else b.append(c);
-        }
-        return b.append('\'').toString();
+    /**
+     * A label as a tick text. Tablesaw JSON-encodes tick texts itself; what it leaves is
+     * {@code <}, which could close the page's script element ({@code </script>}): it becomes
+     * the look-alike ＜. A space becomes ␣ so that a space token stays visible.
+     */
+    static String tickText(String label) {
+        return label.replace('<', '\uFF1C').replace(' ', '\u2423');
     }
 
     private static Double[] positions(int n) {
