@@ -15,6 +15,11 @@
 # (tools/bench/torch_attention_median.py, run after each anchor run), which a few preempted
 # steps on a busy machine do not move. ratio = Java / torch: below 1 the Java module is faster.
 # Run it from anywhere; paths are relative to the repository root.
+#
+# One thread on each side (the compute alone, without either side's threading):
+#   java -jar target/bench/benchmarks.jar 'SelfAttentionBenchmark.forwardBackward$' \
+#        -jvmArgsAppend -Djattn.gemm.parallelWork=9223372036854775807
+#   OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 /usr/bin/python3 tools/bench/torch_attention_median.py 1
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -3,9 +3,12 @@
 Same computation and settings as the anchor (PyTorch CPU, 2 threads, float64, seed 0, d = 64,
 20 warm-up steps, max(20, 20000 / n) timed steps), but it prints the median of single steps
 instead of the mean, the statistic JMH's sample mode gives for the Java side: on a busy machine
-a few preempted steps move the mean a long way and the median hardly at all."""
-import statistics, time, torch
-torch.set_num_threads(2); torch.manual_seed(0)
+a few preempted steps move the mean a long way and the median hardly at all.
+
+An optional argument sets the number of threads (default 2, as the anchor), e.g. one thread:
+    OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 python3 tools/bench/torch_attention_median.py 1"""
+import statistics, sys, time, torch
+torch.set_num_threads(int(sys.argv[1]) if len(sys.argv) > 1 else 2); torch.manual_seed(0)
 d = 64
 for n in (16, 64, 128, 256, 512):
     X = torch.randn(n, d, dtype=torch.float64)
