@@ -8,9 +8,9 @@ import java.util.stream.IntStream;
 /**
  * Dense matrix products for the attention hot path, into given output matrices:
  * <pre>
- *   mult:        C = α·A·B     or C += α·A·B       A (m×k), B (k×n), C (m×n)
- *   multTransB:  C = α·A·Bᵀ    or C += α·A·Bᵀ      A (m×k), B (n×k), C (m×n)
- *   multAddTransA:  C += α·Aᵀ·B                     A (k×m), B (k×n), C (m×n)
+ *   mult:           C = α·A·B    or  C += α·A·B      A (m×k), B (k×n), C (m×n)
+ *   multTransB:     C = α·A·Bᵀ   or  C += α·A·Bᵀ     A (m×k), B (n×k), C (m×n)
+ *   multAddTransA:                   C += α·Aᵀ·B     A (k×m), B (k×n), C (m×n)
  * </pre>
  * They compute what {@code CommonOps_DDRM.mult}, {@code multTransB} and {@code multAddTransA}
  * compute, three to four times as fast on one core (15–20 GFLOP/s against about 4 on the

@@ -23,7 +23,9 @@ import java.util.Random;
  * permuting the rows of X permutes the rows of Y the same way.
  *
  * <p>No bias, as in the paper's equations ({@link MultiHeadAttention} has PyTorch's biases).
- * X is not modified.
+ * X is not modified. The projections and the attention run on the fast path
+ * ({@link Gemm} products, the fused {@link ScaledDotProductAttention}); the same function from
+ * plain Tensor operations is {@code AttentionPooling.scaledDotProductComposed} on X·Wq, X·Wk, X·Wv.
  */
 public final class SelfAttention implements Module {
 
