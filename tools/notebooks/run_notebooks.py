@@ -7,7 +7,8 @@ the wall time, and record any problem with its notebook, cell number and Java ex
 A notebook that fails does not stop the others. Problems are:
   - an error output (a Java exception or a compile error),
   - anything written to stderr (warnings such as SLF4J's do not belong in a lesson),
-  - a cell value shown as HTML only (its newlines would collapse),
+  - a cell value shown as HTML only (its newlines would collapse), or as Object's
+    default toString (java.io.PrintStream@1b2c3d: a printf at the end of a cell),
   - a cell that runs past the timeout.
 
 Usage: run_notebooks.py [--out DIR] [--timeout SECONDS] NOTEBOOK_OR_DIR...
@@ -23,7 +24,10 @@ import time
 from pathlib import Path
 
 KERNEL = "java"
+STARTUP_TIMEOUT = 180  # seconds for the JVM kernel to start, generous for a loaded 2-core machine
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# Object.toString's default, e.g. java.io.PrintStream@6d06d69c: a value no student should see
+DEFAULT_TO_STRING = re.compile(r"^[A-Za-z_$][\w$.]*@[0-9a-f]+$")
 
 
 def fail_setup(message):
@@ -61,6 +65,18 @@ def problems_in(nb):
                     "kind": "exception",
                     "exception": trace[0] if trace else f"{out.ename}: {out.evalue}",
                     "detail": "\n".join(trace[1:6]),
+                    "source": cell.source[:300],
+                })
+            elif (out.output_type == "execute_result"
+                  and DEFAULT_TO_STRING.match(plain(out.get("data", {}).get("text/plain", "")).strip())):
+                found.append({
+                    "cell": index,
+                    "execution_count": cell.get("execution_count"),
+                    "kind": "object-value",
+                    "exception": "the cell ends with an expression whose value is shown as "
+                                 + plain(out["data"]["text/plain"]).strip()
+                                 + " (end it with a statement, e.g. println rather than printf)",
+                    "detail": "",
                     "source": cell.source[:300],
                 })
             elif (out.output_type == "execute_result" and "text/html" in out.get("data", {})
@@ -111,22 +127,35 @@ def run_one(path, out_dir, timeout):
                                    "exception": f"kernelspec name is {spec!r}, expected {KERNEL!r}",
                                    "detail": "", "source": ""})
         return result
-    client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL, allow_errors=False,
-                            resources={"metadata": {"path": str(path.parent)}})
     out_dir.mkdir(parents=True, exist_ok=True)
     log = out_dir / f"{path.stem}.kernel.log"  # the kernel logs to stderr; keep it out of the test output
-    try:
-        with open(log, "w") as kernel_stderr:
-            client.execute(stderr=kernel_stderr)
-    except CellTimeoutError as e:
-        result["problems"].append({"cell": 0, "execution_count": None, "kind": "timeout",
-                                   "exception": f"a cell ran longer than {timeout} s: {str(e).splitlines()[0]}",
-                                   "detail": "", "source": ""})
-    except DeadKernelError as e:
-        result["problems"].append({"cell": 0, "execution_count": None, "kind": "dead-kernel",
-                                   "exception": f"the kernel died: {e}", "detail": "", "source": ""})
-    except CellExecutionError:
-        pass  # recorded below from the error output
+    for attempt in (1, 2):
+        client = NotebookClient(nb, timeout=timeout, startup_timeout=STARTUP_TIMEOUT, kernel_name=KERNEL,
+                                allow_errors=False, resources={"metadata": {"path": str(path.parent)}})
+        try:
+            with open(log, "w") as kernel_stderr:
+                client.execute(stderr=kernel_stderr)
+            break
+        except CellTimeoutError as e:
+            result["problems"].append({"cell": 0, "execution_count": None, "kind": "timeout",
+                                       "exception": f"a cell ran longer than {timeout} s: {str(e).splitlines()[0]}",
+                                       "detail": "", "source": ""})
+            break
+        except DeadKernelError as e:
+            result["problems"].append({"cell": 0, "execution_count": None, "kind": "dead-kernel",
+                                       "exception": f"the kernel died: {e}", "detail": "", "source": ""})
+            break
+        except CellExecutionError:
+            break  # recorded below from the error output
+        except Exception as e:  # the kernel did not start (e.g. a machine under heavy load)
+            started_cells = any(c.get("execution_count") for c in nb.cells if c.cell_type == "code")
+            if attempt == 1 and not started_cells:
+                print(f"  {name}: the kernel did not start ({type(e).__name__}: {e}); trying once more", flush=True)
+                continue
+            result["problems"].append({"cell": 0, "execution_count": None, "kind": "kernel",
+                                       "exception": f"the kernel failed: {type(e).__name__}: {e} (see {log})",
+                                       "detail": "", "source": ""})
+            break
     result["seconds"] = round(time.monotonic() - started, 2)
     result["problems"] += problems_in(nb)
     result["ok"] = not result["problems"]

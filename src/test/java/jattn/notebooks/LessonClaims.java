@@ -19,7 +19,10 @@ final class LessonClaims {
 
     static final Map<String, Consumer<ExecutedNotebook>> BY_NOTEBOOK = Map.of(
             "00_tour_of_the_tools.ipynb", LessonClaims::lesson00,
-            "02_word_embeddings.ipynb", LessonClaims::lesson02);
+            "01_one_hot_encoding.ipynb", LessonClaims::lesson01,
+            "02_word_embeddings.ipynb", LessonClaims::lesson02,
+            "03_recurrent_networks.ipynb", LessonClaims::lesson03,
+            "04_sequence_to_sequence.ipynb", LessonClaims::lesson04);
 
     static void check(String notebookName, ExecutedNotebook executed) {
         Consumer<ExecutedNotebook> claims = BY_NOTEBOOK.get(notebookName);
@@ -71,5 +74,88 @@ final class LessonClaims {
     private static List<String> neighbours(ExecutedNotebook nb, String word) {
         String list = nb.find("(?m)^nearest to " + word + ": \\[([^\\]]*)\\]");
         return Arrays.stream(list.split(", ")).map(n -> n.substring(0, n.lastIndexOf(' '))).toList();
+    }
+
+    /**
+     * 01: distinct one-hot vectors are orthogonal (the max off-diagonal cosine is exactly 0, the
+     * diagonal 1, great is as far from excellent as from country); unseen words share {@code <unk>};
+     * one-hot·W is the embedding lookup; the one-hot dimension grows with the text; three figures.
+     */
+    static void lesson01(ExecutedNotebook nb) {
+        assertEquals(0.0, nb.number("max off-diagonal cosine = ([-0-9.eE]+)"), 0.0);
+        assertEquals(1.0, nb.number("min diagonal cosine = ([-0-9.eE]+)"), 0.0);
+        assertEquals(0.0, nb.number("cosine\\(great, excellent\\) = ([-0-9.]+)"), 0.0);
+        assertEquals(0.0, nb.number("cosine\\(great, country\\)\\s+= ([-0-9.]+)"), 0.0);
+        assertEquals("true", nb.find("the two sentences get the same ids: (\\w+)"));
+        assertEquals("true", nb.find("one-hot · W equals the embedding lookup: (\\w+)"));
+        double small = nb.number("one-hot dimension after\\s+10 sentences \\(\\s*\\d+ tokens\\) =\\s+(\\d+)");
+        double large = nb.number("one-hot dimension after\\s+10000 sentences \\(\\s*\\d+ tokens\\) =\\s+(\\d+)");
+        assertTrue(large > small, "the one-hot dimension grows with the text: " + small + " → " + large);
+        assertEquals(3, nb.figures(), "lesson 01 shows the one-hot heatmap, the cosine heatmap and the growth plot");
+    }
+
+    /**
+     * 03: the row and column forms of the RNN cell agree, BPTT by hand equals backward(), the GRU
+     * formulas equal GruCell.step; on T = 100 the plain RNN's gradient vanishes (ratio below
+     * 1e-15) and the GRU keeps at least 1000× more of it (100× in every seed); the biased GRU
+     * keeps more still; W_h × 3 explodes; every GRU run learns the memory task, fewer plain-RNN
+     * runs do; four figures.
+     */
+    static void lesson03(ExecutedNotebook nb) {
+        assertEquals("true", nb.find("the two forms agree: (\\w+)"));
+        assertEquals("true", nb.find("one step of the chain rule by hand equals backward\\(\\): (\\w+)"));
+        assertEquals("true", nb.find("formulas equal GruCell.step: (\\w+)"));
+        String ratio = "ratio ‖∂L/∂h_0‖ / ‖∂L/∂h_99‖, ";
+        double rnn = nb.number(ratio + "plain RNN = ([-0-9.eE+]+)");
+        double gru = nb.number(ratio + "GRU = ([-0-9.eE+]+)");
+        double keep = nb.number(ratio + "GRU with update-gate bias \\+ 3 = ([-0-9.eE+]+)");
+        assertTrue(rnn < 1e-15, "the plain RNN's gradient vanishes over 100 steps: " + rnn);
+        assertTrue(gru > 1e3 * rnn, "the GRU keeps far more gradient: GRU " + gru + ", plain RNN " + rnn);
+        assertTrue(nb.number("smallest GRU / plain RNN ratio over the \\d+ seeds = ([-0-9.eE+]+)") > 100);
+        assertTrue(keep > 1e10 * gru, "an open update gate keeps the gradient: " + keep);
+        assertTrue(nb.number("plain RNN with W_h × 3, T = 100: ratio = ([-0-9.eE+]+)") > 1, "a scaled W_h explodes");
+        int runs = (int) nb.number("GRU runs that learned \\(accuracy ≥ 0.95\\): \\d+ of (\\d+)");
+        int gruLearned = (int) nb.number("GRU runs that learned \\(accuracy ≥ 0.95\\): (\\d+) of");
+        int rnnLearned = (int) nb.number("plain RNN runs that learned \\(accuracy ≥ 0.95\\): (\\d+) of");
+        assertEquals(runs, gruLearned, "every GRU run learns to remember the first of 20 symbols");
+        assertTrue(rnnLearned < gruLearned, "fewer plain-RNN runs learn it: " + rnnLearned + " of " + runs);
+        assertEquals(4, nb.figures(), "lesson 03 shows tanh, the states, the gradient norms and the training curves");
+    }
+
+    /**
+     * 04: the bottleneck (copying without attention: the shortest strings are copied, the longest
+     * not, and exact match falls with length); the date model learned the year but not the details,
+     * with no length effect on dates (as the lesson says); the tiny translator memorised its pairs;
+     * four figures and two tables.
+     */
+    static void lesson04(ExecutedNotebook nb) {
+        double shortest = nb.number("copy: shortest bucket \\(length 3\\) exact match = ([0-9.]+)");
+        double longest = nb.number("copy: longest bucket \\(length 12\\) exact match = ([0-9.]+)");
+        assertTrue(shortest >= 0.8, "copy: the shortest strings should be copied, exact match " + shortest);
+        assertTrue(shortest - longest >= 0.6, "copy: no clear bottleneck, " + shortest + " vs " + longest);
+        // every printed copy bucket (single lengths 3 … 12): the first three beat the last three
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("input length (\\d+): exact match ([0-9.]+)").matcher(nb.printed());
+        Map<Integer, Double> copy = new java.util.TreeMap<>();
+        while (m.find()) copy.put(Integer.parseInt(m.group(1)), Double.parseDouble(m.group(2)));
+        assertEquals(10, copy.size(), "one printed bucket per copy length 3 … 12: " + copy);
+        for (int s = 3; s <= 5; s++)
+            for (int l = 10; l <= 12; l++)
+                assertTrue(copy.get(s) > copy.get(l), "copy length " + s + " vs " + l + ": " + copy);
+
+        double exact = nb.number("dates: test exact match = ([0-9.]+)");
+        assertTrue(exact >= 0.04, "dates: exact match " + exact + " below the floor 0.04");
+        double year = nb.number("dates: year digits correct = ([0-9.]+)");
+        double day = nb.number("day digits correct = ([0-9.]+)");
+        assertTrue(year >= 0.95 && day <= year - 0.3, "dates: year " + year + ", day " + day);
+        double dateShort = nb.number("input length 8–10: exact match ([0-9.]+)");
+        double dateLong = nb.number("input length 26–29: exact match ([0-9.]+)");
+        assertTrue(dateLong >= dateShort - 0.05, "dates: the lesson says length does not hurt, but 8–10: "
+                + dateShort + ", 26–29: " + dateLong);
+
+        assertTrue(nb.number("translation: exact match on the 185 TRAINING pairs = ([0-9.]+)") >= 0.9);
+        assertTrue(nb.printed().contains("Citizens have the right to right wrongs.  →  les citoyens ont le droit de corriger les injustices ."),
+                "the tiny translator should reproduce the seed's example");
+        assertEquals(4, nb.figures(), "training curve, by position, dates by length, copy by length");
+        assertEquals(2, nb.html().stream().filter(h -> h.contains("<table class=\"jattn-table\">")).count(), "two tables");
     }
 }

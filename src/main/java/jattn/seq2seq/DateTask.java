@@ -1,0 +1,31 @@
+package jattn.seq2seq;
+
+import jattn.data.DatePair;
+import jattn.data.SentencePair;
+
+import java.util.List;
+
+/**
+ * The date-normalisation task as a character-level {@link Seq2SeqTask}: "monday, january 4, 1999" →
+ * "1999-01-04" ({@link jattn.data.DateDataset}). Every output has exactly 10 characters, so there
+ * is no end token and greedy decoding runs 10 steps. The PyTorch anchor
+ * ({@code shared/anchors/torch_date_attention.py}) trains it with
+ * {@link Seq2SeqTask.Settings#anchor}: Adam η = 3e-3, batches of 64, clipping at norm 1.
+ */
+public final class DateTask {
+
+    /** The length of every output, yyyy-mm-dd. */
+    public static final int TARGET_LENGTH = 10;
+
+    private DateTask() {}
+
+    /** The task with vocabularies from the training dates (source characters; {@code <bos>} and 0–9, -). */
+    public static Seq2SeqTask of(List<DatePair> train) {
+        return new Seq2SeqTask(pairs(train), Seq2SeqTask.Tokens.CHARACTERS, false, TARGET_LENGTH);
+    }
+
+    /** The dates as (human, iso) text pairs (a new list). */
+    public static List<SentencePair> pairs(List<DatePair> dates) {
+        return dates.stream().map(d -> new SentencePair(d.human(), d.iso())).toList();
+    }
+}

@@ -1,0 +1,272 @@
+package jattn.seq2seq;
+
+import jattn.autograd.Tensor;
+import jattn.data.SentencePair;
+import jattn.text.Batches;
+import jattn.text.PaddedBatch;
+import jattn.text.Tokenizer;
+import jattn.text.Vocabulary;
+import jattn.train.Adam;
+import jattn.train.Bleu;
+import jattn.train.History;
+import jattn.train.Trainer;
+import jattn.train.TrainingListener;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * A sequence-to-sequence task on pairs of texts (source → target), split into characters or
+ * words: vocabularies, batches, training with Adam and evaluation by exact match and BLEU.
+ * <pre>
+ *   source: the tokens of the source text, ids of {@link #sourceVocabulary()} padded with 0
+ *   target: the tokens of the target text (+ {@code <eos>} if the task has an end token)
+ *   training: teacher forcing, mean cross-entropy over the non-padding target tokens,
+ *             Adam, gradients clipped to a global norm
+ *   exact match = #{greedy outputs equal to the whole target} / #{examples}
+ * </pre>
+ * Texts are compared as token sequences: a prediction is its tokens joined by
+ * {@link Tokens#separator()} ("" for characters, " " for words), and so is the reference
+ * {@link #reference}; for characters the reference is the target text itself. (A model can also
+ * write a reserved token such as {@code <unk>}; it appears in the text as written and never matches.)
+ *
+ * <p>Without an end token every output is decoded for exactly {@code maxOutput} steps (dates: 10
+ * characters); with one, decoding stops at {@code <eos>} or after {@code maxOutput} steps. Both
+ * vocabularies are built from the training pairs ({@code <pad>} 0, {@code <unk>} 1, then
+ * {@code <bos>} and maybe {@code <eos>} in the target). Arguments are never modified.
+ */
+public final class Seq2SeqTask {
+
+    /** How texts are split into tokens, and joined back. */
+    public enum Tokens {
+        /** One token per character ({@link Tokenizer#characters}), joined without separator. */
+        CHARACTERS(""),
+        /** Lower-cased words and punctuation marks ({@link Tokenizer#words}), joined by spaces. */
+        WORDS(" ");
+
+        private final String separator;
+
+        Tokens(String separator) { this.separator = separator; }
+
+        /** The tokens of a text. */
+        public List<String> split(String text) {
+            return this == CHARACTERS ? Tokenizer.characters(text) : Tokenizer.words(text);
+        }
+
+        /** The text of tokens. */
+        public String join(List<String> tokens) { return String.join(separator, tokens); }
+
+        public String separator() { return separator; }
+    }
+
+    /** Batch size for greedy decoding during evaluation (no gradients, so larger batches are fine). */
+    public static final int EVAL_BATCH_SIZE = 250;
+
+    /**
+     * How to train.
+     *
+     * @param epochs       passes over the training pairs
+     * @param batchSize    pairs per update
+     * @param learningRate Adam's η
+     * @param maxGradNorm  global gradient-norm clipping
+     * @param seed         the seed of the batch shuffling
+     * @param poolBatches  1: plain shuffled batches, as the PyTorch anchor; k &gt; 1: batches of similar
+     *                     source length from sorted pools of k batches ({@link LengthBatches}), less padding
+     */
+    public record Settings(int epochs, int batchSize, double learningRate, double maxGradNorm, long seed, int poolBatches) {
+
+        /** The PyTorch anchor's settings (batch 64, Adam η 3e-3, clip 1.0, shuffled batches, seed 0). */
+        public static Settings anchor(int epochs) {
+            return new Settings(epochs, 64, 3e-3, 1.0, 0, 1);
+        }
+
+        /** The same settings with batches of similar length from pools of {@code poolBatches} batches. */
+        public Settings withPools(int poolBatches) {
+            return new Settings(epochs, batchSize, learningRate, maxGradNorm, seed, poolBatches);
+        }
+
+        /** The same settings with another learning rate. */
+        public Settings withLearningRate(double lr) {
+            return new Settings(epochs, batchSize, lr, maxGradNorm, seed, poolBatches);
+        }
+    }
+
+    /**
+     * What a training run did.
+     *
+     * @param history         the loss of every update and every epoch
+     * @param validExactMatch the exact match on the validation pairs after every epoch (empty without them)
+     */
+    public record Run(History history, double[] validExactMatch) {}
+
+    private final Tokens tokens;
+    private final Vocabulary source, target;
+    private final int eos;          // −1: no end token
+    private final int maxOutput;
+
+    /**
+     * The task with vocabularies built from {@code train} (every token that occurs in it).
+     *
+     * @param tokens    characters or words
+     * @param endToken  whether targets end with {@code <eos>} (variable-length outputs)
+     * @param maxOutput the number of greedy steps (without end token) or the most (with one)
+     */
+    public Seq2SeqTask(List<SentencePair> train, Tokens tokens, boolean endToken, int maxOutput) {
+        if (train.isEmpty()) throw new IllegalArgumentException("Seq2SeqTask: no training pairs");
+        if (maxOutput < 1) throw new IllegalArgumentException("Seq2SeqTask: maxOutput must be ≥ 1, got " + maxOutput);
+        this.tokens = tokens;
+        List<List<String>> sources = train.stream().map(p -> tokens.split(p.source())).toList();
+        List<List<String>> targets = train.stream().map(p -> tokens.split(p.target())).toList();
+        this.source = Vocabulary.ofSentences(sources, 1);
+        this.target = endToken ? Vocabulary.ofSentences(targets, 1, Vocabulary.BOS, Vocabulary.EOS)
+                               : Vocabulary.ofSentences(targets, 1, Vocabulary.BOS);
+        this.eos = endToken ? target.indexOf(Vocabulary.EOS) : -1;
+        this.maxOutput = maxOutput;
+    }
+
+    public Tokens tokens() { return tokens; }
+    public Vocabulary sourceVocabulary() { return source; }
+    public Vocabulary targetVocabulary() { return target; }
+    /** Whether targets end with {@code <eos>}. */
+    public boolean hasEndToken() { return eos >= 0; }
+    /** The number (or, with an end token, the most) of greedy decoding steps. */
+    public int maxOutput() { return maxOutput; }
+
+    /** A seeded model for this task: embedding width E, state width H, with or without attention. */
+    public Seq2Seq newModel(int embeddingSize, int hiddenSize, boolean attention, long seed) {
+        return new Seq2Seq(source, target, embeddingSize, hiddenSize, attention, new Random(seed));
+    }
+
+    /** The source texts as a padded batch of token ids (B×longest); unknown tokens become {@code <unk>}. */
+    public PaddedBatch sources(List<SentencePair> pairs) {
+        List<int[]> rows = new ArrayList<>(pairs.size());
+        for (SentencePair p : pairs) rows.add(source.encode(tokens.split(p.source())));
+        return PaddedBatch.of(rows, source);
+    }
+
+    /** The target texts as a padded batch of token ids, each followed by {@code <eos>} if the task has one. */
+    public PaddedBatch targets(List<SentencePair> pairs) {
+        List<int[]> rows = new ArrayList<>(pairs.size());
+        for (SentencePair p : pairs) {
+            List<String> t = new ArrayList<>(tokens.split(p.target()));
+            if (eos >= 0) t.add(Vocabulary.EOS);
+            rows.add(target.encode(t));
+        }
+        return PaddedBatch.of(rows, target);
+    }
+
+    /** The target of a pair as predictions are written: its tokens joined by the separator. */
+    public String reference(SentencePair pair) {
+        return tokens.join(tokens.split(pair.target()));
+    }
+
+    /** The teacher-forced mean cross-entropy of a batch of pairs, (1×1). */
+    public Tensor loss(Seq2Seq model, List<SentencePair> batch) {
+        return model.loss(sources(batch), targets(batch));
+    }
+
+    /**
+     * Trains {@code model} (modified) on {@code train} with Adam and gradient clipping through
+     * {@link Trainer}; after every epoch, if {@code valid} is not null, measures its exact match.
+     * With {@code print}, every epoch prints one progress line (and the exact match) to System.out
+     * while training runs.
+     */
+    public Run train(Seq2Seq model, List<SentencePair> train, List<SentencePair> valid, Settings settings, boolean print) {
+        Adam adam = new Adam(model.parameters(), settings.learningRate());
+        List<Double> accuracies = new ArrayList<>();
+        TrainingListener report = print ? TrainingListener.printing() : TrainingListener.silent();
+        TrainingListener withValidation = p -> {
+            report.onProgress(p);
+            if (p.endOfEpoch() && valid != null) {
+                double acc = exactMatch(predict(model, valid), valid);
+                accuracies.add(acc);
+                if (print) {
+                    System.out.printf(Locale.ROOT, "  validation exact match %.3f%n", acc);
+                    System.out.flush();
+                }
+            }
+        };
+        Trainer trainer = new Trainer(adam).clipGradNorm(settings.maxGradNorm()).listener(withValidation);
+        Iterable<List<SentencePair>> batches = settings.poolBatches() == 1
+                ? new Batches<>(train, settings.batchSize(), settings.seed())
+                : new LengthBatches<>(train, settings.batchSize(), settings.poolBatches(), p -> p.source().length(), settings.seed());
+        History h = trainer.fit(batches, settings.epochs(), batch -> loss(model, batch));
+        return new Run(h, accuracies.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Greedy decodings of the sources of {@code pairs}, in batches, as texts (tokens joined, without the end token). */
+    public List<String> predict(Seq2Seq model, List<SentencePair> pairs) {
+        List<String> out = new ArrayList<>(pairs.size());
+        for (int from = 0; from < pairs.size(); from += EVAL_BATCH_SIZE) {
+            List<SentencePair> chunk = pairs.subList(from, Math.min(from + EVAL_BATCH_SIZE, pairs.size()));
+            Decoded d = model.greedy(sources(chunk), maxOutput);
+            for (int b = 0; b < chunk.size(); b++) out.add(tokens.join(target.decode(d.tokens(b))));
+        }
+        return out;
+    }
+
+    /** The share of predictions equal to the whole {@link #reference} of their pair. */
+    public double exactMatch(List<String> predictions, List<SentencePair> pairs) {
+        check(predictions, pairs);
+        int correct = 0;
+        for (int i = 0; i < pairs.size(); i++) if (predictions.get(i).equals(reference(pairs.get(i)))) correct++;
+        return (double) correct / pairs.size();
+    }
+
+    /** Exact match by source length in tokens, at the given bucket edges ({@link AccuracyByLength}). */
+    public AccuracyByLength byLength(List<String> predictions, List<SentencePair> pairs, int... edges) {
+        check(predictions, pairs);
+        int[] lengths = new int[pairs.size()];
+        boolean[] correct = new boolean[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            lengths[i] = tokens.split(pairs.get(i).source()).size();
+            correct[i] = predictions.get(i).equals(reference(pairs.get(i)));
+        }
+        return AccuracyByLength.of(lengths, correct, edges);
+    }
+
+    /** Corpus BLEU-4 of the predictions against the references, over this task's tokens ({@link Bleu#corpus}). */
+    public double bleu(List<String> predictions, List<SentencePair> pairs) {
+        check(predictions, pairs);
+        List<List<String>> pred = new ArrayList<>(), ref = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            pred.add(splitPrediction(predictions.get(i)));
+            ref.add(tokens.split(pairs.get(i).target()));
+        }
+        return Bleu.corpus(pred, ref);
+    }
+
+    private List<String> splitPrediction(String prediction) {
+        if (prediction.isEmpty()) return List.of();
+        return tokens == Tokens.CHARACTERS ? Tokenizer.characters(prediction) : List.of(prediction.split(" "));
+    }
+
+    private static void check(List<String> predictions, List<SentencePair> pairs) {
+        if (predictions.size() != pairs.size() || pairs.isEmpty())
+            throw new IllegalArgumentException("Seq2SeqTask: " + predictions.size() + " predictions for " + pairs.size() + " pairs");
+    }
+
+    /**
+     * The share of predictions whose token at position k equals the reference's, for k = 0 … n−1
+     * (n = the longest reference; a prediction too short to have position k counts as wrong there):
+     * which output positions the model gets right.
+     */
+    public double[] accuracyByPosition(List<String> predictions, List<SentencePair> pairs) {
+        check(predictions, pairs);
+        List<List<String>> refs = pairs.stream().map(p -> tokens.split(p.target())).toList();
+        int n = refs.stream().mapToInt(List::size).max().orElse(0);
+        int[] right = new int[n], total = new int[n];
+        for (int i = 0; i < pairs.size(); i++) {
+            List<String> y = refs.get(i), p = splitPrediction(predictions.get(i));
+            for (int k = 0; k < y.size(); k++) {
+                total[k]++;
+                if (k < p.size() && p.get(k).equals(y.get(k))) right[k]++;
+            }
+        }
+        double[] acc = new double[n];
+        for (int k = 0; k < n; k++) acc[k] = (double) right[k] / total[k];
+        return acc;
+    }
+}

@@ -1,0 +1,24 @@
+/**
+ * Sequence to sequence: an encoder–decoder with and without Bahdanau attention (lessons 04, 05).
+ *
+ * <ul>
+ *   <li>{@link jattn.seq2seq.Encoder}: source embedding + GRU over a padded batch →
+ *       {@link jattn.seq2seq.Encoded} (states (B·T×H) row b·T + t, last VALID state (B×H)).</li>
+ *   <li>{@link jattn.seq2seq.Decoder}: {@link jattn.seq2seq.GruDecoder} (the source only through
+ *       s₀) and {@link jattn.seq2seq.BahdanauDecoder} (attention at every step, with the Bahdanau
+ *       decoder step as one method); {@link jattn.seq2seq.Decoding} advances either one token at a
+ *       time, producing {@link jattn.seq2seq.DecoderStep}s.</li>
+ *   <li>{@link jattn.seq2seq.Seq2Seq}: teacher forcing ({@link jattn.seq2seq.TeacherForced}), the
+ *       masked cross-entropy loss, greedy decoding ({@link jattn.seq2seq.Decoded}, with attention
+ *       weights for heatmaps) and translate(...) with the vocabularies.</li>
+ *   <li>{@link jattn.seq2seq.Seq2SeqTask}: a task on text pairs, by characters or words
+ *       (vocabularies, batches, training with Adam through jattn.train.Trainer, exact match overall,
+ *       by input length ({@link jattn.seq2seq.AccuracyByLength}) and by output position, BLEU), with
+ *       {@link jattn.seq2seq.LengthBatches} for less padding; {@link jattn.seq2seq.DateTask} (human
+ *       date → ISO) and {@link jattn.seq2seq.CopyTask} (random digit strings, whose information grows
+ *       with their length) are two instances.</li>
+ * </ul>
+ * The model equals the PyTorch anchor (tools/fixtures, seq2seq_attention.json, packed cases) in
+ * logits, attention weights, loss and every gradient.
+ */
+package jattn.seq2seq;
