@@ -39,8 +39,21 @@ public final class AttentionPooling implements Module {
      * Scaled dot-product attention, softmax(Q·Kᵀ/√dK)·V (Vaswani et al., 2017, eq. 1), the
      * building block of {@link SelfAttention} and {@link MultiHeadAttention}.
      * Shapes: Q (m×dK), K (n×dK), V (n×dV) → output (m×dV), weights (m×n).
+     *
+     * <p>Computed by the fused {@link ScaledDotProductAttention}; the same function as
+     * {@link #scaledDotProductComposed}, which shows the three steps.
      */
     public static AttentionResult scaledDotProduct(Tensor queries, Tensor keys, Tensor values, Mask mask) {
+        requireKeysMatchValues("scaledDotProduct", keys, values);
+        return ScaledDotProductAttention.apply(queries, keys, values, mask);
+    }
+
+    /**
+     * The three steps of {@link #scaledDotProduct}, one Tensor operation each, as the formula
+     * reads: e = Q·Kᵀ/√dK ({@link ScaledDotScore}), α = masked-softmax(e), output α·V. Slower;
+     * the tests check the fused version against it, values and gradients.
+     */
+    public static AttentionResult scaledDotProductComposed(Tensor queries, Tensor keys, Tensor values, Mask mask) {
         requireKeysMatchValues("scaledDotProduct", keys, values);
         return pool(new ScaledDotScore().scores(queries, keys), values, mask);
     }

@@ -23,7 +23,9 @@ import java.util.Random;
  * permuting the rows of X permutes the rows of Y the same way.
  *
  * <p>No bias, as in the paper's equations ({@link MultiHeadAttention} has PyTorch's biases).
- * X is not modified.
+ * X is not modified. The projections and the attention run on the fast path
+ * ({@link Gemm} products, the fused {@link ScaledDotProductAttention}); the same function from
+ * plain Tensor operations is {@code AttentionPooling.scaledDotProductComposed} on X·Wq, X·Wk, X·Wv.
  */
 public final class SelfAttention implements Module {
 
@@ -65,9 +67,9 @@ public final class SelfAttention implements Module {
         if (x.cols() != wq.rows())
             throw new IllegalArgumentException("SelfAttention: input " + x.shape() + " does not fit Wq " + wq.shape()
                     + "; expected (T×" + wq.rows() + ")");
-        Tensor q = x.matmul(wq);                                         // (T×d)·(d×dK) → (T×dK)
-        Tensor k = x.matmul(wk);                                         // (T×d)·(d×dK) → (T×dK)
-        Tensor v = x.matmul(wv);                                         // (T×d)·(d×dV) → (T×dV)
+        Tensor q = Gemm.matmul(x, wq);                                   // Q = X·Wq: (T×d)·(d×dK) → (T×dK)
+        Tensor k = Gemm.matmul(x, wk);                                   // K = X·Wk: (T×d)·(d×dK) → (T×dK)
+        Tensor v = Gemm.matmul(x, wv);                                   // V = X·Wv: (T×d)·(d×dV) → (T×dV)
         return AttentionPooling.scaledDotProduct(q, k, v, mask);         // softmax(QKᵀ/√dK)·V
     }
 

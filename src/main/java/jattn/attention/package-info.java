@@ -12,6 +12,13 @@
  * {@link jattn.attention.BatchedAdditiveAttention} for a Seq2Seq decoder over stacked
  * (B·T×H) encoder states.
  *
+ * <p>Fast path: scaled dot-product attention (used by both layers) is the fused
+ * {@link jattn.attention.ScaledDotProductAttention}, scores, scale and softmax in one operation
+ * with an analytic backward, on vectorisable, cache-tiled, multi-core matrix products
+ * ({@code Gemm}); {@code AttentionPooling.scaledDotProductComposed} is the same function in
+ * readable steps, and the tests hold the two together (values and gradients). Benchmarks:
+ * {@code tools/bench/attention.sh}.
+ *
  * <p>Conventions: queries are rows, keys are rows, scores are (queries × keys); masked weights
  * are exactly 0 and a fully masked row has zero weights and zero gradient.
  */

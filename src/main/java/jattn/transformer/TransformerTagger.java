@@ -1,0 +1,87 @@
+package jattn.transformer;
+
+import jattn.autograd.NoGrad;
+import jattn.autograd.Tensor;
+import jattn.nn.Linear;
+import jattn.nn.Module;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A per-position tagger: a {@link TransformerEncoder} and one linear layer that turns each
+ * output row into scores over the tags (sequence labelling, as BERT's token classification head).
+ * <pre>
+ *   H = Encoder(ids)          (T×dModel)
+ *   Z = H·W + b               (T×nTags)   logits; the tag of position t is argmax Z[t]
+ * </pre>
+ * Shapes: W (dModel×nTags), b (1×nTags); for a batch of B sequences of length T the logits
+ * are one (B·T×nTags) stack, row b·T + t, ready for a cross-entropy against the flattened tags.
+ * Arguments are not modified.
+ */
+public final class TransformerTagger implements Module {
+
+    private final TransformerEncoder encoder;
+    private final Linear head;
+
+    /** The encoder with a seeded (dModel×nTags) head. */
+    public TransformerTagger(TransformerEncoder encoder, int nTags, Random rng) {
+        this(encoder, new Linear(encoder.dModel(), nTags, rng));
+    }
+
+    /** Given parts, used as they are; the head must take dModel inputs. */
+    public TransformerTagger(TransformerEncoder encoder, Linear head) {
+        if (head.inputSize() != encoder.dModel())
+            throw new IllegalArgumentException("TransformerTagger: head " + head.weight().shape()
+                    + " does not fit the encoder's dModel = " + encoder.dModel());
+        this.encoder = encoder;
+        this.head = head;
+    }
+
+    /** Z for B sequences of length T: (B·T×nTags), row b·T + t. validLens may be null (all valid). */
+    public Tensor logits(int[][] ids, int[] validLens) {
+        return head.forward(encoder.forward(ids, validLens));           // (B·T×d)·(d×nTags) + (1×nTags)
+    }
+
+    /** Z for one sequence: (T×nTags). */
+    public Tensor logits(int[] ids) {
+        return head.forward(encoder.forward(ids).output());            // (T×d)·(d×nTags) + (1×nTags)
+    }
+
+    /** The most likely tag of every position of one sequence (no graph is recorded; the mode is kept). */
+    public int[] predict(int[] ids) {
+        try (NoGrad ignored = NoGrad.start()) {
+            return argmaxRows(logits(ids));
+        }
+    }
+
+    /** The most likely tag of every position of B sequences, flattened: (B·T), entry b·T + t. */
+    public int[] predict(int[][] ids, int[] validLens) {
+        try (NoGrad ignored = NoGrad.start()) {
+            return argmaxRows(logits(ids, validLens));
+        }
+    }
+
+    /** The index of the largest entry of each row (the first one on ties). */
+    static int[] argmaxRows(Tensor z) {
+        int[] best = new int[z.rows()];
+        for (int i = 0; i < z.rows(); i++)
+            for (int j = 1; j < z.cols(); j++) if (z.get(i, j) > z.get(i, best[i])) best[i] = j;
+        return best;
+    }
+
+    /** Training mode (dropout on). Returns this. */
+    public TransformerTagger train() { encoder.train(); return this; }
+
+    /** Evaluation mode (dropout off, deterministic). Returns this. */
+    public TransformerTagger eval() { encoder.eval(); return this; }
+
+    public TransformerEncoder encoder() { return encoder; }
+    /** The output layer H ↦ H·W + b. */
+    public Linear head() { return head; }
+    public int nTags() { return head.outputSize(); }
+
+    /** The encoder's parameters, then W and b. */
+    @Override
+    public List<Tensor> parameters() { return Module.collect(encoder, head); }
+}

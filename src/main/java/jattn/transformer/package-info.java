@@ -1,0 +1,13 @@
+/**
+ * The Transformer encoder (Vaswani et al., 2017): {@link jattn.transformer.TransformerEncoderBlock}
+ * (multi-head self-attention and a position-wise FFN, each with dropout, a residual connection
+ * and a post-norm layer norm, as in the paper), {@link jattn.transformer.TransformerEncoder}
+ * (scaled token embeddings, positional encoding, N blocks), and for the capstone lesson a
+ * per-position {@link jattn.transformer.TransformerTagger} trained by
+ * {@link jattn.transformer.TaggerTraining} on the {@link jattn.transformer.ReversalTask}.
+ *
+ * <p>Conventions: one sequence is a (T×dModel) matrix; a batch is a (B·T×dModel) stack with
+ * row b·T + t, sequences padded to one length T with valid lengths (keys ≥ validLen get
+ * weight exactly 0); every layer returns its per-head (T×T) weights for heatmaps.
+ */
+package jattn.transformer;
