@@ -11,15 +11,14 @@
 #   TORCH_ANCHOR=/path/to/anchor.py ...      the anchor, if the checkout is not beside ../shared
 #
 # Java µs is the median of single calls (JMH sample mode); torch µs is the median over the
-# anchor runs of the mean it prints; torch/call µs the median of single calls of the same step
-# (tools/bench/torch_attention_median.py, run after each anchor run), which a few preempted
-# steps on a busy machine do not move. ratio = Java / torch: below 1 the Java module is faster.
+# anchor runs of the mean it prints (runs are split before and after JMH, so both sides see the
+# same machine). ratio = Java / torch: below 1 the Java module is faster.
 # Run it from anywhere; paths are relative to the repository root.
 #
 # One thread on each side (the compute alone, without either side's threading):
 #   java -jar target/bench/benchmarks.jar 'SelfAttentionBenchmark.forwardBackward$' \
 #        -jvmArgsAppend -Djattn.gemm.parallelWork=9223372036854775807
-#   OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 /usr/bin/python3 tools/bench/torch_attention_median.py 1
+#   OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 /usr/bin/python3 ../shared/anchors/torch_attention_micro.py
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -49,8 +48,6 @@ rm -f "$OUT"/torch-*.txt "$OUT"/jmh-attention.*
 torch_run() {
   echo "torch anchor, run $1 of $RUNS ..."
   "$PYTHON" "$ANCHOR" | tee "$OUT/torch-$1.txt"
-  echo "torch, the anchor's step timed call by call (tools/bench/torch_attention_median.py) ..."
-  "$PYTHON" tools/bench/torch_attention_median.py | tee "$OUT/torch-median-$1.txt"
 }
 
 BENCH='SelfAttentionBenchmark.forwardBackward$'
@@ -78,21 +75,19 @@ def runs(pattern):                         # n -> one number per torch run
         for m in re.finditer(r"n=(\d+) d=\d+ fwd\+bwd (?:median )?([\d.]+) us", open(path).read()):
             found.setdefault(int(m.group(1)), []).append(float(m.group(2)))
     return found
-anchor, per_call = runs("torch-[0-9]*.txt"), runs("torch-median-*.txt")
+anchor = runs("torch-[0-9]*.txt")
 composed = any(k[0] == "composedForwardBackward" for k in java)
 print()
 print("self-attention forward + backward, d = 64, float64; ratio = Java / torch (< 1: Java faster)")
-print("Java: median of single calls (JMH sample mode). torch: the anchor's mean per run, median over runs;")
-print("torch/call: median of single calls of the same step (torch_attention_median.py), median over runs.")
-head = f"{'n':>5} | {'Java µs':>9} | {'torch µs':>9} | {'ratio':>5} | {'torch/call µs':>13} | {'ratio':>5} | anchor runs (µs)"
+print("Java: median of single calls (JMH sample mode). torch: the anchor's mean per run, median over runs.")
+head = f"{'n':>5} | {'Java µs':>9} | {'torch µs':>9} | {'ratio':>5} | anchor runs (µs)"
 if composed: head += " | composed Java µs"
 print(head)
 print("-" * len(head))
 for n in sorted(anchor):
     j, t = java.get(("forwardBackward", n)), statistics.median(anchor[n])
-    c = statistics.median(per_call[n]) if n in per_call else float("nan")
     listed = ", ".join(f"{v:.0f}" for v in anchor[n])
-    row = f"{n:>5} | {j:>9.1f} | {t:>9.1f} | {j / t:>5.2f} | {c:>13.1f} | {j / c:>5.2f} | {listed}"
+    row = f"{n:>5} | {j:>9.1f} | {t:>9.1f} | {j / t:>5.2f} | {listed}"
     if composed and ("composedForwardBackward", n) in java: row += f" | {java[('composedForwardBackward', n)]:.1f}"
     print(row)
 PY
