@@ -23,7 +23,8 @@ import java.util.Locale;
  * </pre>
  * Options ({@code key=value}): {@code seconds} (wall limit, 240), {@code evalEvery} (50),
  * {@code target} (0.99), {@code pools} (batches per length-sorted pool, 1 = plain shuffled batches;
- * default 1), {@code warmup} (linear warm-up updates, 0 = constant η), {@code seed} (0), {@code attention} (true).
+ * default 1), {@code lr} (peak η, 3e-3), {@code warmup} (linear warm-up updates, 0: none), {@code decay} (updates of
+ * cosine decay to η/10 after the warm-up, 0: none), {@code seed} (0), {@code attention} (true).
  * steps/s counts updates per second of training time (evaluations excluded); time_to_99 is wall time,
  * evaluations included, as the anchor's.
  */
@@ -38,10 +39,11 @@ public final class DateBenchmark {
         Seq2SeqTask task = DateTask.of(splits.train());
         Seq2Seq model = task.newModel(32, 64, o.attention, o.seed);
         List<Tensor> params = model.parameters();
-        Adam adam = new Adam(params, 3e-3);
-        LearningRateSchedule schedule = o.warmup > 0
-                ? s -> 3e-3 * Math.min(1.0, (s + 1.0) / o.warmup)
-                : LearningRateSchedule.constant(3e-3);
+        Adam adam = new Adam(params, o.lr);
+        LearningRateSchedule schedule = o.decay > 0
+                ? LearningRateSchedule.warmupCosine(o.lr, o.warmup, o.warmup + o.decay, o.lr / 10)
+                : o.warmup > 0 ? LearningRateSchedule.warmupLinear(o.lr, o.warmup, Integer.MAX_VALUE)
+                : LearningRateSchedule.constant(o.lr);
         Iterable<List<SentencePair>> batches = new LengthBatches<>(train, 64, o.pools, p -> p.source().length(), o.seed);
 
         long start = System.nanoTime();
@@ -84,10 +86,11 @@ public final class DateBenchmark {
     }
 
     /** Command-line options as key=value pairs. */
-    record Options(double seconds, int evalEvery, double target, int pools, int warmup, long seed, boolean attention, int threads) {
+    record Options(double seconds, int evalEvery, double target, int pools, int warmup, int decay, double lr, long seed,
+                   boolean attention, int threads) {
         static Options parse(String[] args) {
-            double seconds = 240, target = 0.99;
-            int evalEvery = 50, pools = 1, warmup = 0, threads = 2;
+            double seconds = 240, target = 0.99, lr = 3e-3;
+            int evalEvery = 50, pools = 1, warmup = 0, decay = 0, threads = 2;
             long seed = 0;
             boolean attention = true;
             for (String a : args) {
@@ -99,14 +102,16 @@ public final class DateBenchmark {
                     case "target" -> target = Double.parseDouble(kv[1]);
                     case "pools" -> pools = Integer.parseInt(kv[1]);
                     case "warmup" -> warmup = Integer.parseInt(kv[1]);
+                    case "decay" -> decay = Integer.parseInt(kv[1]);
+                    case "lr" -> lr = Double.parseDouble(kv[1]);
                     case "seed" -> seed = Long.parseLong(kv[1]);
                     case "attention" -> attention = Boolean.parseBoolean(kv[1]);
                     case "threads" -> threads = Integer.parseInt(kv[1]);
                     default -> throw new IllegalArgumentException("DateBenchmark: unknown option " + kv[0]
-                            + " (seconds, evalEvery, target, pools, warmup, seed, attention, threads)");
+                            + " (seconds, evalEvery, target, pools, warmup, decay, lr, seed, attention, threads)");
                 }
             }
-            return new Options(seconds, evalEvery, target, pools, warmup, seed, attention, threads);
+            return new Options(seconds, evalEvery, target, pools, warmup, decay, lr, seed, attention, threads);
         }
     }
 }
