@@ -16,7 +16,7 @@ class TestRowKernels {
     @Test
     void productsEqualEjmlIncludingOneRowAndOneColumn() {
         Random rng = new Random(21);
-        for (int[] s : new int[][]{{5, 3, 7}, {1, 4, 1}, {3, 1, 2}, {1, 1, 1}}) {
+        for (int[] s : new int[][]{{5, 3, 7}, {8, 6, 9}, {1, 4, 1}, {3, 1, 2}, {1, 1, 1}, {4, 1, 1}}) {
             int n = s[0], k = s[1], m = s[2];
             DMatrixRMaj a = RandomMatrices_DDRM.rectangle(n, k, -1, 1, rng), b = RandomMatrices_DDRM.rectangle(k, m, -1, 1, rng);
             DMatrixRMaj c0 = RandomMatrices_DDRM.rectangle(n, m, -1, 1, rng), expected = c0.copy(), actual = c0.copy();
