@@ -97,6 +97,17 @@ public final class AdditiveScore implements Score {
      * (m·n·h doubles).
      */
     static Tensor tanhGrid(Tensor qp, Tensor kp, Tensor v, int groups) {
+        return tanhGrid(qp, kp, v, groups, null);
+    }
+
+    /**
+     * The grid computed only where it will be used: with {@code limits} (m entries), eᵢⱼ for
+     * j ≥ limits[i] is left at 0 (a constant, no gradient) instead of computed: the positions a
+     * masked softmax ignores. null: every position.
+     */
+    static Tensor tanhGrid(Tensor qp, Tensor kp, Tensor v, int groups, int[] limits) {
+        if (limits != null && limits.length != qp.rows())
+            throw new IllegalArgumentException("AdditiveScore: " + limits.length + " limits for projected queries " + qp.shape());
         if (qp.rows() % groups != 0 || kp.rows() % groups != 0 || kp.cols() != qp.cols()
                 || v.rows() != qp.cols() || v.cols() != 1)
             throw new IllegalArgumentException("AdditiveScore: projected queries " + qp.shape() + ", projected keys "
@@ -107,8 +118,8 @@ public final class AdditiveScore implements Score {
         double[] t = record ? new double[m * n * h] : null;
         DMatrixRMaj e = new DMatrixRMaj(m, n);
         for (int i = 0; i < m; i++) {
-            int qOff = i * h, kRow0 = (i / perGroup) * n;
-            for (int j = 0; j < n; j++) {
+            int qOff = i * h, kRow0 = (i / perGroup) * n, end = limits == null ? n : Math.min(n, limits[i]);
+            for (int j = 0; j < end; j++) {
                 int kOff = (kRow0 + j) * h, tOff = (i * n + j) * h;
                 double sum = 0;
                 for (int c = 0; c < h; c++) {
@@ -124,8 +135,8 @@ public final class AdditiveScore implements Score {
             double[] gk = kp.requiresGrad() ? kp.gradBuffer().data : null;
             double[] gv = v.requiresGrad() ? v.gradBuffer().data : null;
             for (int i = 0; i < m; i++) {
-                int qOff = i * h, kRow0 = (i / perGroup) * n;
-                for (int j = 0; j < n; j++) {
+                int qOff = i * h, kRow0 = (i / perGroup) * n, end = limits == null ? n : Math.min(n, limits[i]);
+                for (int j = 0; j < end; j++) {
                     double gij = g.data[i * n + j];
                     if (gij == 0) continue;
                     int kOff = (kRow0 + j) * h, tOff = (i * n + j) * h;

@@ -71,16 +71,25 @@ public final class BatchedAdditiveAttention implements Module {
 
     /** e[b,t] = vᵀ tanh(s_b·Wq + k̃[b·T+t]): decoder states (B×Hq) → (B×T), before masking. */
     public Tensor scores(Tensor decoderStates, Keys keys) {
-        if (decoderStates.rows() != keys.batch())
-            throw new IllegalArgumentException("BatchedAdditiveAttention: decoder states " + decoderStates.shape()
-                    + " do not match the " + keys.batch() + " sequences of encoder states " + keys.states().shape());
+        checkBatch(decoderStates, keys);
         Tensor qp = score.projectQueries(decoderStates);                 // (B×Hq)·(Hq×h) → (B×h)
         return AdditiveScore.tanhGrid(qp, keys.projected(), score.v(), keys.batch()); // (B×T)
     }
 
-    /** One decoder step: weights α (B×T) and context c (B×H). */
+    private static void checkBatch(Tensor decoderStates, Keys keys) {
+        if (decoderStates.rows() != keys.batch())
+            throw new IllegalArgumentException("BatchedAdditiveAttention: decoder states " + decoderStates.shape()
+                    + " do not match the " + keys.batch() + " sequences of encoder states " + keys.states().shape());
+    }
+
+    /**
+     * One decoder step: weights α (B×T) and context c (B×H). The scores are computed at valid
+     * positions only (padding is masked out anyway): softmax(mask(scores(s, keys))) without the waste.
+     */
     public AttentionResult attend(Tensor decoderStates, Keys keys) {
-        Tensor e = scores(decoderStates, keys);                          // (B×T)
+        checkBatch(decoderStates, keys);
+        Tensor qp = score.projectQueries(decoderStates);                 // (B×Hq)·(Hq×h) → (B×h)
+        Tensor e = AdditiveScore.tanhGrid(qp, keys.projected(), score.v(), keys.batch(), keys.validLens); // (B×T), 0 at padding
         Tensor alpha = MaskedSoftmax.apply(e, keys.validLens);           // (B×T), 0 for t ≥ validLens[b]
         return new AttentionResult(context(alpha, keys.states()), alpha);
     }

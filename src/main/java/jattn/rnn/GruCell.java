@@ -41,6 +41,7 @@ public final class GruCell implements RecurrentCell {
     private final DMatrixRMaj ghWork = new DMatrixRMaj(1, 1);   // h·Wh + bh of the current forward step
     private final DMatrixRMaj gxGrad = new DMatrixRMaj(1, 1);   // Gx of the current backward step
     private final DMatrixRMaj ghGrad = new DMatrixRMaj(1, 1);   // Gh of the current backward step
+    private double[] wTrans;                                      // Wxᵀ or Whᵀ of the current backward step
 
     /** A cell with every entry of Wx, Wh, bx, bh (drawn in that order) from U(−1/√H, 1/√H). */
     public GruCell(int inputSize, int hiddenSize, Random rng) {
@@ -81,9 +82,10 @@ public final class GruCell implements RecurrentCell {
         checkStep(x, h);
         int batch = x.rows(), nH = hidden, h3 = 3 * hidden;
         DMatrixRMaj gates = new DMatrixRMaj(batch, h3);                  // x·Wx, then [r | z | n], kept for the backward
-        CommonOps_DDRM.mult(x.value(), wx.value(), gates);               // (B×dIn)·(dIn×3H) → (B×3H)
+        RowKernels.multAdd(x.value().data, 0, wx.value().data, 0, gates.data, 0, batch, wx.rows(), h3); // (B×dIn)·(dIn×3H) → (B×3H)
         ghWork.reshape(batch, h3);
-        CommonOps_DDRM.mult(h.value(), wh.value(), ghWork);              // (B×H)·(H×3H) → (B×3H)
+        java.util.Arrays.fill(ghWork.data, 0, batch * h3, 0.0);
+        RowKernels.multAdd(h.value().data, 0, wh.value().data, 0, ghWork.data, 0, batch, nH, h3);    // (B×H)·(H×3H) → (B×3H)
         DMatrixRMaj hn = new DMatrixRMaj(batch, nH);                     // h·Whn + bhn, kept for the backward
         DMatrixRMaj out = new DMatrixRMaj(batch, nH);
         double[] g = gates.data, gh = ghWork.data, bxv = bx.value().data, bhv = bh.value().data, hv = h.value().data;
@@ -123,10 +125,19 @@ public final class GruCell implements RecurrentCell {
                 if (dh != null) dh[k] += gk * z;                           // the direct path z ⊙ h
             }
         }
-        if (x.requiresGrad()) CommonOps_DDRM.multAddTransB(gxGrad, wx.value(), x.gradBuffer());  // (B×3H)·(3H×dIn)
-        if (wx.requiresGrad()) CommonOps_DDRM.multAddTransA(x.value(), gxGrad, wx.gradBuffer()); // (dIn×B)·(B×3H)
-        if (h.requiresGrad()) CommonOps_DDRM.multAddTransB(ghGrad, wh.value(), h.gradBuffer());  // (B×3H)·(3H×H)
-        if (wh.requiresGrad()) CommonOps_DDRM.multAddTransA(h.value(), ghGrad, wh.gradBuffer()); // (H×B)·(B×3H)
+        int dIn = wx.rows();
+        if (x.requiresGrad()) {                                                              // (B×3H)·(3H×dIn)
+            wTrans = RowKernels.transpose(wx.value().data, dIn, h3, wTrans);
+            RowKernels.multAdd(ax, 0, wTrans, 0, x.gradBuffer().data, 0, batch, h3, dIn);
+        }
+        if (wx.requiresGrad())                                                               // (dIn×B)·(B×3H)
+            RowKernels.multAddTransA(x.value().data, 0, ax, 0, wx.gradBuffer().data, 0, batch, dIn, h3);
+        if (h.requiresGrad()) {                                                              // (B×3H)·(3H×H)
+            wTrans = RowKernels.transpose(wh.value().data, nH, h3, wTrans);
+            RowKernels.multAdd(ah, 0, wTrans, 0, h.gradBuffer().data, 0, batch, h3, nH);
+        }
+        if (wh.requiresGrad())                                                               // (H×B)·(B×3H)
+            RowKernels.multAddTransA(hv, 0, ah, 0, wh.gradBuffer().data, 0, batch, nH, h3);
         if (bx.requiresGrad()) addColumnSums(gxGrad, bx.gradBuffer());
         if (bh.requiresGrad()) addColumnSums(ghGrad, bh.gradBuffer());
     }

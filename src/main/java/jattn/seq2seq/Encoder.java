@@ -49,8 +49,26 @@ public final class Encoder implements Module {
         this.rnn = new Recurrent(cell);
     }
 
-    /** Encodes a padded batch of source ids (B×T): states (B·T×H), final state (B×H), valid lengths. */
+    /**
+     * Encodes a padded batch of source ids (B×T): states (B·T×H), final state (B×H), valid lengths.
+     * The fast path: one fused operation for the whole recurrence ({@link PackedGruEncoder}: input
+     * projections looked up from Emb·Wx, padded steps skipped); equal to {@link #encodeStepByStep}.
+     */
     public Encoded encode(PaddedBatch source) {
+        int steps = source.numSteps();
+        int[] lens = source.validLens(), last = new int[lens.length];
+        for (int b = 0; b < lens.length; b++) {
+            if (lens[b] < 1)
+                throw new IllegalArgumentException("Encoder: sequence " + b + " of the source batch (" + lens.length + "×"
+                        + steps + ") is empty");
+            last[b] = b * steps + lens[b] - 1;
+        }
+        Tensor states = PackedGruEncoder.states(embedding, cell, source);   // (B·T×H), zero at padding
+        return new Encoded(states, states.gatherRows(last), lens);            // last valid state (B×H)
+    }
+
+    /** The readable path of {@link #encode}: an embedding lookup and a {@link GruCell#step} per time step. */
+    public Encoded encodeStepByStep(PaddedBatch source) {
         int steps = source.numSteps();
         List<Tensor> xs = new ArrayList<>(steps);
         for (int t = 0; t < steps; t++) xs.add(embedding.forward(source.step(t)));   // (B) ids → (B×E)

@@ -3,7 +3,9 @@
  *
  * <ul>
  *   <li>{@link jattn.seq2seq.Encoder}: source embedding + GRU over a padded batch →
- *       {@link jattn.seq2seq.Encoded} (states (B·T×H) row b·T + t, last VALID state (B×H)).</li>
+ *       {@link jattn.seq2seq.Encoded} (states (B·T×H) row b·T + t, last VALID state (B×H)); the
+ *       fast path is one fused operation (PackedGruEncoder: Emb·Wx lookup table, padded steps
+ *       skipped), the readable one {@code encodeStepByStep}.</li>
  *   <li>{@link jattn.seq2seq.Decoder}: {@link jattn.seq2seq.GruDecoder} (the source only through
  *       s₀) and {@link jattn.seq2seq.BahdanauDecoder} (attention at every step, with the Bahdanau
  *       decoder step as one method); {@link jattn.seq2seq.Decoding} advances either one token at a
@@ -17,6 +19,8 @@
  *       {@link jattn.seq2seq.LengthBatches} for less padding; {@link jattn.seq2seq.DateTask} (human
  *       date → ISO) and {@link jattn.seq2seq.CopyTask} (random digit strings, whose information grows
  *       with their length) are two instances.</li>
+ *   <li>{@link jattn.seq2seq.DateBenchmark}: time to 99% test exact match on dates, the Java side
+ *       of {@code tools/bench/dates.sh} (side by side with the PyTorch anchor).</li>
  * </ul>
  * The model equals the PyTorch anchor (tools/fixtures, seq2seq_attention.json, packed cases) in
  * logits, attention weights, loss and every gradient.

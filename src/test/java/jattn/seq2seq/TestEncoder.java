@@ -81,6 +81,34 @@ class TestEncoder {
     }
 
     @Test
+    void thePackedPathEqualsTheStepByStepPathInValuesAndGradients() {
+        Random rng = new Random(6);
+        Encoder enc = new Encoder(V, E, H, rng);
+        PaddedBatch src = batch(new int[]{1, 2}, new int[]{5, 4, 3, 2, 1}, new int[]{3}, new int[]{2, 2, 5, 1});
+        Encoded fast = enc.encode(src), slow = enc.encodeStepByStep(src);
+        assertClose(slow.states(), fast.states(), CLOSE);
+        assertClose(slow.finalState(), fast.finalState(), CLOSE);
+        List<DMatrixRMaj> grads = new ArrayList<>();
+        for (boolean packed : new boolean[]{false, true}) {
+            enc.zeroGrad();
+            Encoded e = packed ? enc.encode(src) : enc.encodeStepByStep(src);
+            weightedSum(Tensor.concatRows(List.of(e.states(), e.finalState()))).backward();
+            for (Tensor p : enc.parameters()) grads.add(p.grad().copy());
+        }
+        int n = enc.parameters().size();
+        for (int i = 0; i < n; i++) assertClose(grads.get(i), grads.get(n + i), CLOSE);
+    }
+
+    @Test
+    void thePackedPathTreatsAPaddingIdInsideASequenceAsAZeroInput() {
+        Random rng = new Random(7);
+        Encoder enc = new Encoder(V, E, H, rng);
+        PaddedBatch src = PaddedBatch.of(List.of(new int[]{1, 0, 2}, new int[]{3}), 0, V, 3);
+        assertEquals(3, src.validLen(0));                                // the id 0 at t = 1 is inside the sequence
+        assertClose(enc.encodeStepByStep(src).states(), enc.encode(src).states(), CLOSE);
+    }
+
+    @Test
     void layersMustFit() {
         Random rng = new Random(5);
         assertRejects(() -> new Encoder(new Embedding(V, 5, 0, rng), new GruCell(3, H, rng)), "(6×5)", "(B×3)");

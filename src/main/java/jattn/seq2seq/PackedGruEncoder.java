@@ -1,0 +1,127 @@
+package jattn.seq2seq;
+
+import jattn.autograd.Tensor;
+import jattn.nn.Embedding;
+import jattn.rnn.GruCell;
+import jattn.rnn.RowKernels;
+import jattn.text.PaddedBatch;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
+/**
+ * The fast path of {@link Encoder#encode}: the whole GRU recurrence over a padded batch as ONE
+ * operation with its backward (back-propagation through time) written out. Same function as the
+ * readable path (embedding lookups, then {@link GruCell#step} at every step, masked at padding):
+ * <pre>
+ *   P = Emb·Wx + bx                 (V×E)·(E×3H) + (1×3H) → (V×3H)   the input projection of every token
+ *   xₜ·Wx + bx = P[srcₜ]            a row lookup instead of a (B×E)·(E×3H) product per step
+ *   hₜ = GRU(xₜ, hₜ₋₁)               only for the nₜ sequences with validLens &gt; t ("packed", as PyTorch's
+ *                                    pack_padded_sequence): rows are processed sorted by length, so the
+ *                                    active rows are a prefix and padding costs nothing
+ *   states (B·T×H), row b·T + t = hₜ of sequence b, zero at padding
+ * </pre>
+ * Backward, with Gₜ the gradient reaching hₜ (from the states and from later steps):
+ * A = [A_r | A_z | Aₙ] as in {@link GruCell}; ∂P[srcₜ] += A; ∂Wh += hₜ₋₁ᵀ·Gh; ∂bh += Σ Gh;
+ * ∂hₜ₋₁ = Gₜ ⊙ z + Gh·Whᵀ; at the end ∂bx += Σ_v ∂P[v], ∂Wx += Embᵀ·∂P, ∂Emb += ∂P·Wxᵀ
+ * (the padding row of Emb, if any, gets none). Arguments are not modified; the parameters are
+ * read, never written.
+ */
+final class PackedGruEncoder {
+
+    private PackedGruEncoder() {}
+
+    /** The stacked states (B·T×H) of the source batch, zero at padding (the final state is gathered from them). */
+    static Tensor states(Embedding embedding, GruCell cell, PaddedBatch source) {
+        Tensor emb = embedding.weight(), wx = cell.wx(), wh = cell.wh(), bx = cell.bx(), bh = cell.bh();
+        int batch = source.batchSize(), steps = source.numSteps(), nH = cell.hiddenSize(), h3 = 3 * nH;
+        int vocab = emb.rows(), dIn = emb.cols(), pad = embedding.paddingIdx();
+        int[] lens = source.validLens();
+        int[] order = IntStream.range(0, batch).boxed()
+                .sorted(Comparator.comparingInt((Integer b) -> -lens[b])).mapToInt(Integer::intValue).toArray();
+        int[] active = new int[steps];                                   // nₜ = #{b : validLens[b] > t}
+        for (int b = 0; b < batch; b++) for (int t = 0; t < lens[b]; t++) active[t]++;
+        int[] ids = new int[steps * batch];                              // ids[t·B + i] of sorted row i
+        for (int i = 0; i < batch; i++)
+            for (int t = 0; t < lens[order[i]]; t++) ids[t * batch + i] = source.id(order[i], t);
+
+        double[] proj = new double[vocab * h3];                         // P = Emb·Wx + bx: (V×E)·(E×3H) → (V×3H)
+        for (int v = 0; v < vocab; v++) {
+            System.arraycopy(bx.value().data, 0, proj, v * h3, h3);
+            if (v != pad) RowKernels.multAdd(emb.value().data, v * dIn, wx.value().data, 0, proj, v * h3, 1, dIn, h3);
+        }
+        int bh1 = batch * nH;
+        double[] hs = new double[(steps + 1) * bh1];                     // hs[(t+1)·B·H + i·H + j] = hₜ, sorted rows
+        double[] gates = new double[steps * batch * h3];                 // [r | z | n] per step and row
+        double[] hn = new double[steps * bh1];                           // h·Whn + bhn
+        double[] gh = new double[batch * h3];
+        double[] whv = wh.value().data, bhv = bh.value().data;
+        for (int t = 0; t < steps; t++) {
+            int n = active[t], prev = t * bh1, cur = (t + 1) * bh1;
+            System.arraycopy(hs, prev, hs, cur, bh1);                    // finished rows keep their state
+            Arrays.fill(gh, 0, n * h3, 0.0);
+            RowKernels.multAdd(hs, prev, whv, 0, gh, 0, n, nH, h3);      // (n×H)·(H×3H) → (n×3H)
+            for (int i = 0; i < n; i++) {
+                int p = ids[t * batch + i] * h3, o = i * h3, go = (t * batch + i) * h3, k = i * nH;
+                for (int j = 0; j < nH; j++) {
+                    double r = Tensor.sigmoid(proj[p + j] + gh[o + j] + bhv[j]);
+                    double z = Tensor.sigmoid(proj[p + nH + j] + gh[o + nH + j] + bhv[nH + j]);
+                    double hnj = gh[o + 2 * nH + j] + bhv[2 * nH + j];
+                    double c = Math.tanh(proj[p + 2 * nH + j] + r * hnj);
+                    gates[go + j] = r;
+                    gates[go + nH + j] = z;
+                    gates[go + 2 * nH + j] = c;
+                    hn[t * bh1 + k + j] = hnj;
+                    hs[cur + k + j] = (1 - z) * c + z * hs[prev + k + j];
+                }
+            }
+        }
+        DMatrixRMaj out = new DMatrixRMaj(batch * steps, nH);
+        for (int i = 0; i < batch; i++)
+            for (int t = 0; t < lens[order[i]]; t++)
+                System.arraycopy(hs, (t + 1) * bh1 + i * nH, out.data, (order[i] * steps + t) * nH, nH);
+
+        return Tensor.op("packedGru", out, g -> {
+            double[] dh = new double[bh1], dhPrev = new double[bh1], dProj = new double[vocab * h3];
+            double[] gGh = new double[batch * h3], whT = RowKernels.transpose(whv, nH, h3, null);
+            double[] dWh = wh.requiresGrad() ? wh.gradBuffer().data : new double[nH * h3];
+            for (int t = steps - 1; t >= 0; t--) {
+                int n = active[t], prev = t * bh1;
+                for (int i = 0; i < n; i++) {
+                    int p = ids[t * batch + i] * h3, o = i * h3, go = (t * batch + i) * h3, k = i * nH;
+                    int gRow = (order[i] * steps + t) * nH;
+                    for (int j = 0; j < nH; j++) {
+                        double gk = dh[k + j] + g.data[gRow + j];
+                        double r = gates[go + j], z = gates[go + nH + j], c = gates[go + 2 * nH + j];
+                        double an = gk * (1 - z) * (1 - c * c);
+                        double az = gk * (hs[prev + k + j] - c) * z * (1 - z);
+                        double ar = an * hn[t * bh1 + k + j] * r * (1 - r);
+                        dProj[p + j] += ar;  dProj[p + nH + j] += az;  dProj[p + 2 * nH + j] += an;
+                        gGh[o + j] = ar;  gGh[o + nH + j] = az;  gGh[o + 2 * nH + j] = an * r;
+                        dhPrev[k + j] = gk * z;                          // the direct path z ⊙ h
+                    }
+                }
+                RowKernels.multAddTransA(hs, prev, gGh, 0, dWh, 0, n, nH, h3);     // (H×n)·(n×3H)
+                RowKernels.multAdd(gGh, 0, whT, 0, dhPrev, 0, n, h3, nH);          // (n×3H)·(3H×H)
+                if (bh.requiresGrad()) {
+                    double[] dbh = bh.gradBuffer().data;
+                    for (int i = 0; i < n; i++) for (int j = 0; j < h3; j++) dbh[j] += gGh[i * h3 + j];
+                }
+                System.arraycopy(dhPrev, 0, dh, 0, n * nH);             // rows ≥ n: finished, their ∂h passes on
+            }
+            if (bx.requiresGrad()) {
+                double[] dbx = bx.gradBuffer().data;
+                for (int v = 0; v < vocab; v++) for (int j = 0; j < h3; j++) dbx[j] += dProj[v * h3 + j];
+            }
+            if (pad >= 0) Arrays.fill(dProj, pad * h3, (pad + 1) * h3, 0.0);  // Emb[pad] is no input
+            if (wx.requiresGrad())                                              // (E×V)·(V×3H)
+                RowKernels.multAddTransA(emb.value().data, 0, dProj, 0, wx.gradBuffer().data, 0, vocab, dIn, h3);
+            if (emb.requiresGrad()) {                                           // (V×3H)·(3H×E)
+                double[] wxT = RowKernels.transpose(wx.value().data, dIn, h3, null);
+                RowKernels.multAdd(dProj, 0, wxT, 0, emb.gradBuffer().data, 0, vocab, h3, dIn);
+            }
+        }, emb, wx, wh, bx, bh);
+    }
+}
