@@ -22,7 +22,8 @@ final class LessonClaims {
             "01_one_hot_encoding.ipynb", LessonClaims::lesson01,
             "02_word_embeddings.ipynb", LessonClaims::lesson02,
             "03_recurrent_networks.ipynb", LessonClaims::lesson03,
-            "04_sequence_to_sequence.ipynb", LessonClaims::lesson04);
+            "04_sequence_to_sequence.ipynb", LessonClaims::lesson04,
+            "05_attention_for_seq2seq.ipynb", LessonClaims::lesson05);
 
     static void check(String notebookName, ExecutedNotebook executed) {
         Consumer<ExecutedNotebook> claims = BY_NOTEBOOK.get(notebookName);
@@ -157,5 +158,39 @@ final class LessonClaims {
                 "the tiny translator should reproduce the seed's example");
         assertEquals(4, nb.figures(), "training curve, by position, dates by length, copy by length");
         assertEquals(2, nb.html().stream().filter(h -> h.contains("<table class=\"jattn-table\">")).count(), "two tables");
+    }
+
+    /**
+     * 05: the date model with attention reaches 99 % test exact match; on the copy task the attention line
+     * stays high on the longest bucket while the line without attention falls; in the example's alignment
+     * every year output attends most to a year digit at the end of the input; five figures.
+     */
+    static void lesson05(ExecutedNotebook nb) {
+        assertTrue(nb.number("(?m)^test exact match = ([0-9.]+)") >= 0.99, "dates with attention below 99 %");
+
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "copy, length (\\d+) *: exact match without attention ([0-9.]+), with attention ([0-9.]+)").matcher(nb.printed());
+        Map<Integer, double[]> copy = new java.util.TreeMap<>();
+        while (m.find()) copy.put(Integer.parseInt(m.group(1)), new double[]{Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))});
+        assertEquals(10, copy.size(), "one printed copy bucket per length 3 … 12");
+        double plainShort = copy.get(3)[0], plainLong = nb.number("copy: longest bucket \\(length 12\\) without attention = ([0-9.]+)");
+        double attnLong = nb.number("copy: longest bucket \\(length 12\\) with attention = ([0-9.]+)");
+        assertEquals(copy.get(12)[0], plainLong);
+        assertEquals(copy.get(12)[1], attnLong);
+        assertTrue(plainShort >= 0.8 && plainLong <= 0.2, "without attention the copy line should fall: " + plainShort + " → " + plainLong);
+        assertTrue(attnLong >= 0.9, "with attention the copy line should stay high: length 12 " + attnLong);
+        for (double[] b : copy.values()) assertTrue(b[1] >= 0.9, "with attention every copy length ≥ 0.9");
+
+        List<Integer> argmax = intList(nb.find("year outputs attend most to input positions \\[([0-9, ]+)\\]"));
+        List<Integer> year = intList(nb.find("year digits are at input positions \\[([0-9, ]+)\\]"));
+        assertEquals(List.of(19, 20, 21, 22), year, "the year of 'saturday, march 4, 1972' is at its end");
+        assertEquals(4, argmax.size());
+        assertTrue(year.containsAll(argmax), "the year outputs should attend to the year digits: " + argmax);
+        assertEquals(year.get(3), argmax.get(3), "the last year digit attends to the last input digit");
+        assertEquals(5, nb.figures(), "training curve, two date alignments, copy by length, the answer's copy alignment");
+    }
+
+    private static List<Integer> intList(String commaSeparated) {
+        return java.util.Arrays.stream(commaSeparated.split(",")).map(String::trim).map(Integer::parseInt).toList();
     }
 }
