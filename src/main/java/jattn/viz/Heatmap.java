@@ -25,6 +25,15 @@ public final class Heatmap {
 
     /** A heatmap of z (m×n) with n column labels and m row labels. */
     public static Figure of(String title, double[][] z, List<String> columnLabels, List<String> rowLabels) {
+        return of(title, z, columnLabels, rowLabels, null, null);
+    }
+
+    /**
+     * A heatmap of z (m×n) with n column labels, m row labels and axis titles, e.g.
+     * {@code "key (input character)"} and {@code "query (output position)"}; null leaves an axis untitled.
+     */
+    public static Figure of(String title, double[][] z, List<String> columnLabels, List<String> rowLabels,
+                            String xTitle, String yTitle) {
         int m = z.length, n = m == 0 ? 0 : z[0].length;
         if (columnLabels.size() != n || rowLabels.size() != m)
             throw new IllegalArgumentException("Heatmap \"" + title + "\": a (" + m + "×" + n + ") matrix needs " + n
@@ -37,8 +46,8 @@ public final class Heatmap {
                 .title(title)
                 .height(Math.max(260, Math.min(640, 40 + 28 * m)))
                 .width(Math.max(360, Math.min(900, 160 + 28 * n)))
-                .xAxis(axis(columnLabels, false))
-                .yAxis(axis(rowLabels, true))
+                .xAxis(axis(columnLabels, false, xTitle))
+                .yAxis(axis(rowLabels, true, yTitle))
                 .build();
         return new Figure(layout, trace);
     }
@@ -46,6 +55,12 @@ public final class Heatmap {
     /** A heatmap of a tensor's value. */
     public static Figure of(String title, Tensor t, List<String> columnLabels, List<String> rowLabels) {
         return of(title, toArray(t.value()), columnLabels, rowLabels);
+    }
+
+    /** A heatmap of a tensor's value, with labels and axis titles. */
+    public static Figure of(String title, Tensor t, List<String> columnLabels, List<String> rowLabels,
+                            String xTitle, String yTitle) {
+        return of(title, toArray(t.value()), columnLabels, rowLabels, xTitle, yTitle);
     }
 
     /** A heatmap labelled 0, 1, 2, … on both axes, with axis titles. */
@@ -59,13 +74,14 @@ public final class Heatmap {
         return new Figure(layout, trace);
     }
 
-    private static Axis axis(List<String> labels, boolean reversed) {
+    private static Axis axis(List<String> labels, boolean reversed, String title) {
         double[] vals = new double[labels.size()];
         for (int i = 0; i < vals.length; i++) vals[i] = i;
         String[] text = labels.stream().map(Heatmap::tickText).toArray(String[]::new);
         Axis.AxisBuilder b = Axis.builder()
                 .tickSettings(TickSettings.builder().tickMode(TickSettings.TickMode.ARRAY).arrayTicks(vals, text).build());
         if (reversed) b.autoRange(Axis.AutoRange.REVERSED);
+        if (title != null) b.title(title);
         return b.build();
     }
 

@@ -23,6 +23,16 @@ class TestHeatmap {
     }
 
     @Test
+    void axisTitlesAreDrawnBesideTheLabels() {
+        String js = Heatmap.of("weights", WEIGHTS, List.of("k0", "k1", "k2"), List.of("q0", "q1"),
+                "key", "query").asJavascript("div4");
+        assertTrue(js.contains("title: 'key'") && js.contains("title: 'query'"), js);
+        assertTrue(js.contains("\"k2\"") && js.contains("reversed"), js);
+        String untitled = Heatmap.of("weights", WEIGHTS, List.of("k0", "k1", "k2"), List.of("q0", "q1")).asJavascript("div5");
+        assertTrue(!untitled.contains("title: 'key'"), untitled);
+    }
+
+    @Test
     void labelCountsThatDoNotFitAreRejectedNamingTheShape() {
         // d2l-java sized both label arrays by the row count: that must fail here
         assertRejects(() -> Heatmap.of("w", WEIGHTS, List.of("a", "b"), List.of("q0", "q1")),
