@@ -4,7 +4,6 @@ import jattn.autograd.Tensor;
 import jattn.data.DateDataset;
 import jattn.data.SentencePair;
 import jattn.train.Adam;
-import jattn.train.GradientClipping;
 import jattn.train.LearningRateSchedule;
 
 import java.util.List;
@@ -38,6 +37,9 @@ import java.util.concurrent.Future;
  */
 public final class DateBenchmark {
 
+    /** The recipe's defaults, shared with {@link TrainToTarget} (and so with lesson 05). */
+    private static final TrainToTarget.Settings DEFAULTS = TrainToTarget.Settings.dates();
+
     private DateBenchmark() {}
 
     public static void main(String[] args) {
@@ -50,9 +52,8 @@ public final class DateBenchmark {
         Adam adam = new Adam(params, o.lr);
         LearningRateSchedule schedule = o.decay > 0
                 ? LearningRateSchedule.warmupCosine(o.lr, o.warmup, o.warmup + o.decay, o.lr / 10)
-                : o.warmup > 0 ? LearningRateSchedule.warmupLinear(o.lr, o.warmup, Integer.MAX_VALUE)
-                : LearningRateSchedule.constant(o.lr);
-        Iterable<List<SentencePair>> batches = new LengthBatches<>(train, 64, o.pools, p -> p.source().length(), o.seed);
+                : TrainToTarget.warmup(o.lr, o.warmup);
+        Iterable<List<SentencePair>> batches = new LengthBatches<>(train, DEFAULTS.batchSize(), o.pools, p -> p.source().length(), o.seed);
 
         // threads > 1: the test set is decoded on a second thread by a snapshot of the model while training goes on
         Seq2Seq snapshot = task.newModel(32, 64, o.attention, o.seed);
@@ -69,14 +70,8 @@ public final class DateBenchmark {
         for (int epoch = 1; ; epoch++) {
             for (List<SentencePair> batch : batches) {
                 long t0 = System.nanoTime();
-                adam.setLearningRate(schedule.at(steps));
-                model.zeroGrad();
-                Tensor loss = task.loss(model, batch);
-                loss.backward();
-                GradientClipping.clipGradNorm(params, 1.0);
-                adam.step();
+                lossSum += TrainToTarget.update(task, model, params, adam, schedule.at(steps), batch, DEFAULTS.maxGradNorm());
                 steps++;
-                lossSum += loss.item();
                 window++;
                 trainSeconds += (System.nanoTime() - t0) / 1e9;
                 if (steps % o.evalEvery == 0) {
@@ -150,8 +145,8 @@ public final class DateBenchmark {
     record Options(double seconds, int evalEvery, double target, int pools, int warmup, int decay, double lr, long seed,
                    boolean attention, int threads) {
         static Options parse(String[] args) {
-            double seconds = 240, target = 0.99, lr = 6e-3;
-            int evalEvery = 25, pools = 1, warmup = 20, decay = 0, threads = 2;
+            double seconds = 240, target = DEFAULTS.target(), lr = DEFAULTS.peakLearningRate();
+            int evalEvery = DEFAULTS.evalEvery(), pools = 1, warmup = DEFAULTS.warmup(), decay = 0, threads = 2;
             long seed = 0;
             boolean attention = true;
             for (String a : args) {

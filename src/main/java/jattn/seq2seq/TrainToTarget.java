@@ -84,9 +84,7 @@ public final class TrainToTarget {
             throw new IllegalArgumentException("TrainToTarget: " + train.size() + " training and " + test.size() + " test pairs");
         List<Tensor> params = model.parameters();
         Adam adam = new Adam(params, s.peakLearningRate());
-        LearningRateSchedule schedule = s.warmup() > 0
-                ? LearningRateSchedule.warmupLinear(s.peakLearningRate(), s.warmup(), Integer.MAX_VALUE)
-                : LearningRateSchedule.constant(s.peakLearningRate());
+        LearningRateSchedule schedule = warmup(s.peakLearningRate(), s.warmup());
         Iterable<List<SentencePair>> batches = new LengthBatches<>(train, s.batchSize(), 1, p -> p.source().length(), s.seed());
         List<Double> losses = new ArrayList<>(), exact = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
@@ -95,14 +93,9 @@ public final class TrainToTarget {
         outer:
         for (int epoch = 1; ; epoch++) {
             for (List<SentencePair> batch : batches) {
-                adam.setLearningRate(schedule.at(losses.size()));
-                model.zeroGrad();
-                Tensor loss = task.loss(model, batch);
-                loss.backward();
-                GradientClipping.clipGradNorm(params, s.maxGradNorm());
-                adam.step();
-                losses.add(loss.item());
-                windowLoss += loss.item();
+                double loss = update(task, model, params, adam, schedule.at(losses.size()), batch, s.maxGradNorm());
+                losses.add(loss);
+                windowLoss += loss;
                 int steps = losses.size();
                 if (steps % s.evalEvery() == 0 || steps == s.maxSteps()) {
                     double acc = task.exactMatch(task.predict(model, test), test);
@@ -123,5 +116,28 @@ public final class TrainToTarget {
         return new Result(losses.stream().mapToDouble(Double::doubleValue).toArray(),
                 at.stream().mapToInt(Integer::intValue).toArray(),
                 exact.stream().mapToDouble(Double::doubleValue).toArray(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Linear warm-up to {@code peak} over {@code warmup} updates, then constant (0 updates: constant). */
+    static LearningRateSchedule warmup(double peak, int warmup) {
+        return warmup > 0 ? LearningRateSchedule.warmupLinear(peak, warmup, Integer.MAX_VALUE)
+                          : LearningRateSchedule.constant(peak);
+    }
+
+    /**
+     * One update of the recipe: η ← lr; zero the gradients; loss on the batch (teacher forcing);
+     * backward; clip the gradients' global norm; Adam step. Modifies the model's parameters.
+     *
+     * @return the batch's loss before the update
+     */
+    static double update(Seq2SeqTask task, Seq2Seq model, List<Tensor> params, Adam adam, double lr,
+                         List<SentencePair> batch, double maxGradNorm) {
+        adam.setLearningRate(lr);
+        model.zeroGrad();
+        Tensor loss = task.loss(model, batch);
+        loss.backward();
+        GradientClipping.clipGradNorm(params, maxGradNorm);
+        adam.step();
+        return loss.item();
     }
 }
