@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")   // the Vector API kernel of jattn.linalg.Gemm
 public class Seq2SeqStepBenchmark {
 
     static final int BATCH = 64, BATCHES = 16, E = 32, H = 64;

@@ -1,6 +1,8 @@
 package jattn.attention;
 
 import jattn.autograd.Tensor;
+import jattn.linalg.Gemm;
+import jattn.linalg.ParallelRows;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -21,8 +23,8 @@ import org.ejml.data.DMatrixRMaj;
  * Shapes: Q (m×dK), K (n×dK), V (n×dV). No input is modified.
  *
  * <p>What is fused: the scores, the 1/√dK scale and the softmax are one operation, computed in
- * place in A's matrix, and the products use {@link Gemm} (vectorisable row kernels, both cores
- * for large sequences), so one step allocates A, O, their gradients and O(n·d) row copies,
+ * place in A's matrix, and the products use {@link Gemm} (the module's
+ * matrix product: register tiles on the Vector API, both cores for large sequences), so one step allocates A, O, their gradients and O(n·d) row copies,
  * instead of a score matrix, a scaled copy and their gradients as well.
  */
 public final class ScaledDotProductAttention {
@@ -47,16 +49,16 @@ public final class ScaledDotProductAttention {
         DMatrixRMaj a = new DMatrixRMaj(m, n);
         Gemm.multTransB(scale, q.value(), k.value(), a, false);         // S = Q·Kᵀ/√dK: (m×dK)·(dK×n) → (m×n)
         double[] av = a.data;
-        Gemm.forRows(m, 16L * m * n, (lo, hi) -> {                       // A = softmax(S) row by row, in place
+        ParallelRows.run(m, 16L * m * n, (lo, hi) -> {                       // A = softmax(S) row by row, in place
             for (int i = lo; i < hi; i++) Softmax.forwardRow(av, av, i * n, n, 1.0, keep == null ? null : keep[i]);
         });
         return Tensor.op("scaledDotSoftmax", a, g -> {
             DMatrixRMaj dS = new DMatrixRMaj(m, n);                      // ∂S = A ⊙ (∂A − rowsum(∂A ⊙ A)) / √dK
-            Gemm.forRows(m, 4L * m * n, (lo, hi) -> {
+            ParallelRows.run(m, 4L * m * n, (lo, hi) -> {
                 for (int i = lo; i < hi; i++) Softmax.backwardRow(g.data, av, dS.data, i * n, n, scale);
             });
             if (q.requiresGrad()) Gemm.mult(1, dS, k.value(), q.gradBuffer(), true);          // ∂Q += ∂S·K: (m×n)·(n×dK)
-            if (k.requiresGrad()) Gemm.multAddTransA(1, dS, q.value(), k.gradBuffer());      // ∂K += ∂Sᵀ·Q: (n×m)·(m×dK)
+            if (k.requiresGrad()) Gemm.multTransA(1, dS, q.value(), k.gradBuffer(), true);   // ∂K += ∂Sᵀ·Q: (n×m)·(m×dK)
         }, q, k);
     }
 
@@ -66,7 +68,7 @@ public final class ScaledDotProductAttention {
         Gemm.mult(1, a.value(), v.value(), o, false);                    // (m×n)·(n×dV) → (m×dV)
         return Tensor.op("attentionOutput", o, g -> {
             if (a.requiresGrad()) Gemm.multTransB(1, g, v.value(), a.gradBuffer(), true);    // (m×dV)·(dV×n)
-            if (v.requiresGrad()) Gemm.multAddTransA(1, a.value(), g, v.gradBuffer());       // (n×m)·(m×dV)
+            if (v.requiresGrad()) Gemm.multTransA(1, a.value(), g, v.gradBuffer(), true);    // (n×m)·(m×dV)
         }, a, v);
     }
 }

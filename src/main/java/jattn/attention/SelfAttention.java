@@ -67,9 +67,9 @@ public final class SelfAttention implements Module {
         if (x.cols() != wq.rows())
             throw new IllegalArgumentException("SelfAttention: input " + x.shape() + " does not fit Wq " + wq.shape()
                     + "; expected (T×" + wq.rows() + ")");
-        Tensor q = Gemm.matmul(x, wq);                                   // Q = X·Wq: (T×d)·(d×dK) → (T×dK)
-        Tensor k = Gemm.matmul(x, wk);                                   // K = X·Wk: (T×d)·(d×dK) → (T×dK)
-        Tensor v = Gemm.matmul(x, wv);                                   // V = X·Wv: (T×d)·(d×dV) → (T×dV)
+        Tensor q = x.matmul(wq);                                         // Q = X·Wq: (T×d)·(d×dK) → (T×dK)
+        Tensor k = x.matmul(wk);                                         // K = X·Wk: (T×d)·(d×dK) → (T×dK)
+        Tensor v = x.matmul(wv);                                         // V = X·Wv: (T×d)·(d×dV) → (T×dV)
         return AttentionPooling.scaledDotProduct(q, k, v, mask);         // softmax(QKᵀ/√dK)·V
     }
 

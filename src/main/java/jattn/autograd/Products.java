@@ -1,5 +1,6 @@
 package jattn.autograd;
 
+import jattn.linalg.Gemm;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -7,7 +8,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 /**
  * Matrix products and the transpose: Y = A·B, Y = A·Bᵀ, Y = Aᵀ.
  * Each method computes Y and registers, next to it, the rule that adds ∂L/∂input from
- * G = ∂L/∂Y. Called through the methods of {@link Tensor} of the same names.
+ * G = ∂L/∂Y. Called through the methods of {@link Tensor} of the same names. The products are
+ * computed by {@link Gemm}, the module's fast matrix product.
  */
 final class Products {
 
@@ -19,10 +21,10 @@ final class Products {
             throw new IllegalArgumentException("matmul: " + a.shape() + "·" + b.shape()
                     + ", inner dimensions " + a.cols() + " ≠ " + b.rows());
         DMatrixRMaj y = new DMatrixRMaj(a.rows(), b.cols());
-        CommonOps_DDRM.mult(a.value(), b.value(), y);                         // (n×k)·(k×m) → (n×m)
+        Gemm.mult(1, a.value(), b.value(), y, false);                        // (n×k)·(k×m) → (n×m)
         return Tensor.op("matmul", y, g -> {
-            if (a.requiresGrad()) CommonOps_DDRM.multAddTransB(g, b.value(), a.gradBuffer()); // (n×m)·(m×k)
-            if (b.requiresGrad()) CommonOps_DDRM.multAddTransA(a.value(), g, b.gradBuffer()); // (k×n)·(n×m)
+            if (a.requiresGrad()) Gemm.multTransB(1, g, b.value(), a.gradBuffer(), true);   // (n×m)·(m×k)
+            if (b.requiresGrad()) Gemm.multTransA(1, a.value(), g, b.gradBuffer(), true);   // (k×n)·(n×m)
         }, a, b);
     }
 
@@ -32,10 +34,10 @@ final class Products {
             throw new IllegalArgumentException("matmulTransB: " + a.shape() + "·" + b.shape()
                     + "ᵀ, inner dimensions " + a.cols() + " ≠ " + b.cols());
         DMatrixRMaj y = new DMatrixRMaj(a.rows(), b.rows());
-        CommonOps_DDRM.multTransB(a.value(), b.value(), y);                   // (n×k)·(k×m) → (n×m)
+        Gemm.multTransB(1, a.value(), b.value(), y, false);                  // (n×k)·(k×m) → (n×m)
         return Tensor.op("matmulTransB", y, g -> {
-            if (a.requiresGrad()) CommonOps_DDRM.multAdd(g, b.value(), a.gradBuffer());       // (n×m)·(m×k)
-            if (b.requiresGrad()) CommonOps_DDRM.multAddTransA(g, a.value(), b.gradBuffer()); // (m×n)·(n×k)
+            if (a.requiresGrad()) Gemm.mult(1, g, b.value(), a.gradBuffer(), true);         // (n×m)·(m×k)
+            if (b.requiresGrad()) Gemm.multTransA(1, g, a.value(), b.gradBuffer(), true);   // (m×n)·(n×k)
         }, a, b);
     }
 

@@ -1,6 +1,7 @@
 package jattn.rnn;
 
 import jattn.autograd.Tensor;
+import jattn.linalg.Gemm;
 import jattn.nn.Init;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -41,7 +42,6 @@ public final class GruCell implements RecurrentCell {
     private final DMatrixRMaj ghWork = new DMatrixRMaj(1, 1);   // h·Wh + bh of the current forward step
     private final DMatrixRMaj gxGrad = new DMatrixRMaj(1, 1);   // Gx of the current backward step
     private final DMatrixRMaj ghGrad = new DMatrixRMaj(1, 1);   // Gh of the current backward step
-    private double[] wTrans;                                      // Wxᵀ or Whᵀ of the current backward step
 
     /** A cell with every entry of Wx, Wh, bx, bh (drawn in that order) from U(−1/√H, 1/√H). */
     public GruCell(int inputSize, int hiddenSize, Random rng) {
@@ -82,10 +82,9 @@ public final class GruCell implements RecurrentCell {
         checkStep(x, h);
         int batch = x.rows(), nH = hidden, h3 = 3 * hidden;
         DMatrixRMaj gates = new DMatrixRMaj(batch, h3);                  // x·Wx, then [r | z | n], kept for the backward
-        RowKernels.multAdd(x.value().data, 0, wx.value().data, 0, gates.data, 0, batch, wx.rows(), h3); // (B×dIn)·(dIn×3H) → (B×3H)
+        Gemm.gemm(false, false, batch, h3, wx.rows(), 1, x.value().data, 0, wx.value().data, 0, gates.data, 0, false); // (B×dIn)·(dIn×3H) → (B×3H)
         ghWork.reshape(batch, h3);
-        java.util.Arrays.fill(ghWork.data, 0, batch * h3, 0.0);
-        RowKernels.multAdd(h.value().data, 0, wh.value().data, 0, ghWork.data, 0, batch, nH, h3);    // (B×H)·(H×3H) → (B×3H)
+        Gemm.gemm(false, false, batch, h3, nH, 1, h.value().data, 0, wh.value().data, 0, ghWork.data, 0, false);    // (B×H)·(H×3H) → (B×3H)
         DMatrixRMaj hn = new DMatrixRMaj(batch, nH);                     // h·Whn + bhn, kept for the backward
         DMatrixRMaj out = new DMatrixRMaj(batch, nH);
         double[] g = gates.data, gh = ghWork.data, bxv = bx.value().data, bhv = bh.value().data, hv = h.value().data;
@@ -127,17 +126,15 @@ public final class GruCell implements RecurrentCell {
         }
         int dIn = wx.rows();
         if (x.requiresGrad()) {                                                              // (B×3H)·(3H×dIn)
-            wTrans = RowKernels.transpose(wx.value().data, dIn, h3, wTrans);
-            RowKernels.multAdd(ax, 0, wTrans, 0, x.gradBuffer().data, 0, batch, h3, dIn);
+            Gemm.gemm(false, true, batch, dIn, h3, 1, ax, 0, wx.value().data, 0, x.gradBuffer().data, 0, true);
         }
         if (wx.requiresGrad())                                                               // (dIn×B)·(B×3H)
-            RowKernels.multAddTransA(x.value().data, 0, ax, 0, wx.gradBuffer().data, 0, batch, dIn, h3);
+            Gemm.gemm(true, false, dIn, h3, batch, 1, x.value().data, 0, ax, 0, wx.gradBuffer().data, 0, true);
         if (h.requiresGrad()) {                                                              // (B×3H)·(3H×H)
-            wTrans = RowKernels.transpose(wh.value().data, nH, h3, wTrans);
-            RowKernels.multAdd(ah, 0, wTrans, 0, h.gradBuffer().data, 0, batch, h3, nH);
+            Gemm.gemm(false, true, batch, nH, h3, 1, ah, 0, wh.value().data, 0, h.gradBuffer().data, 0, true);
         }
         if (wh.requiresGrad())                                                               // (H×B)·(B×3H)
-            RowKernels.multAddTransA(hv, 0, ah, 0, wh.gradBuffer().data, 0, batch, nH, h3);
+            Gemm.gemm(true, false, nH, h3, batch, 1, hv, 0, ah, 0, wh.gradBuffer().data, 0, true);
         if (bx.requiresGrad()) addColumnSums(gxGrad, bx.gradBuffer());
         if (bh.requiresGrad()) addColumnSums(ghGrad, bh.gradBuffer());
     }

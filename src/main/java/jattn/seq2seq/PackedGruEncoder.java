@@ -2,8 +2,8 @@ package jattn.seq2seq;
 
 import jattn.autograd.Tensor;
 import jattn.nn.Embedding;
+import jattn.linalg.Gemm;
 import jattn.rnn.GruCell;
-import jattn.rnn.RowKernels;
 import jattn.text.PaddedBatch;
 import org.ejml.data.DMatrixRMaj;
 
@@ -48,10 +48,9 @@ final class PackedGruEncoder {
             for (int t = 0; t < lens[order[i]]; t++) ids[t * batch + i] = source.id(order[i], t);
 
         double[] proj = new double[vocab * h3];                         // P = Emb·Wx + bx: (V×E)·(E×3H) → (V×3H)
-        for (int v = 0; v < vocab; v++) {
-            System.arraycopy(bx.value().data, 0, proj, v * h3, h3);
-            if (v != pad) RowKernels.multAdd(emb.value().data, v * dIn, wx.value().data, 0, proj, v * h3, 1, dIn, h3);
-        }
+        Gemm.gemm(false, false, vocab, h3, dIn, 1, emb.value().data, 0, wx.value().data, 0, proj, 0, false);
+        for (int v = 0; v < vocab; v++)                                  // the padding row is no input: P[pad] = bx
+            for (int j = 0; j < h3; j++) proj[v * h3 + j] = (v == pad ? 0 : proj[v * h3 + j]) + bx.value().data[j];
         int bh1 = batch * nH;
         double[] hs = new double[(steps + 1) * bh1];                     // hs[(t+1)·B·H + i·H + j] = hₜ, sorted rows
         double[] gates = new double[steps * batch * h3];                 // [r | z | n] per step and row
@@ -62,7 +61,7 @@ final class PackedGruEncoder {
             int n = active[t], prev = t * bh1, cur = (t + 1) * bh1;
             System.arraycopy(hs, prev, hs, cur, bh1);                    // finished rows keep their state
             Arrays.fill(gh, 0, n * h3, 0.0);
-            RowKernels.multAdd(hs, prev, whv, 0, gh, 0, n, nH, h3);      // (n×H)·(H×3H) → (n×3H)
+            Gemm.gemm(false, false, n, h3, nH, 1, hs, prev, whv, 0, gh, 0, true);   // (n×H)·(H×3H) → (n×3H)
             for (int i = 0; i < n; i++) {
                 int p = ids[t * batch + i] * h3, o = i * h3, go = (t * batch + i) * h3, k = i * nH;
                 for (int j = 0; j < nH; j++) {
@@ -85,7 +84,7 @@ final class PackedGruEncoder {
 
         return Tensor.op("packedGru", out, g -> {
             double[] dh = new double[bh1], dhPrev = new double[bh1], dProj = new double[vocab * h3];
-            double[] gGh = new double[batch * h3], whT = RowKernels.transpose(whv, nH, h3, null);
+            double[] gGh = new double[batch * h3];
             double[] dWh = wh.requiresGrad() ? wh.gradBuffer().data : new double[nH * h3];
             for (int t = steps - 1; t >= 0; t--) {
                 int n = active[t], prev = t * bh1;
@@ -103,8 +102,8 @@ final class PackedGruEncoder {
                         dhPrev[k + j] = gk * z;                          // the direct path z ⊙ h
                     }
                 }
-                RowKernels.multAddTransA(hs, prev, gGh, 0, dWh, 0, n, nH, h3);     // (H×n)·(n×3H)
-                RowKernels.multAdd(gGh, 0, whT, 0, dhPrev, 0, n, h3, nH);          // (n×3H)·(3H×H)
+                Gemm.gemm(true, false, nH, h3, n, 1, hs, prev, gGh, 0, dWh, 0, true);     // ∂Wh += hᵀ·∂Gh: (H×n)·(n×3H)
+                Gemm.gemm(false, true, n, nH, h3, 1, gGh, 0, whv, 0, dhPrev, 0, true);    // ∂h += ∂Gh·Whᵀ: (n×3H)·(3H×H)
                 if (bh.requiresGrad()) {
                     double[] dbh = bh.gradBuffer().data;
                     for (int i = 0; i < n; i++) for (int j = 0; j < h3; j++) dbh[j] += gGh[i * h3 + j];
@@ -117,11 +116,9 @@ final class PackedGruEncoder {
             }
             if (pad >= 0) Arrays.fill(dProj, pad * h3, (pad + 1) * h3, 0.0);  // Emb[pad] is no input
             if (wx.requiresGrad())                                              // (E×V)·(V×3H)
-                RowKernels.multAddTransA(emb.value().data, 0, dProj, 0, wx.gradBuffer().data, 0, vocab, dIn, h3);
-            if (emb.requiresGrad()) {                                           // (V×3H)·(3H×E)
-                double[] wxT = RowKernels.transpose(wx.value().data, dIn, h3, null);
-                RowKernels.multAdd(dProj, 0, wxT, 0, emb.gradBuffer().data, 0, vocab, h3, dIn);
-            }
+                Gemm.gemm(true, false, dIn, h3, vocab, 1, emb.value().data, 0, dProj, 0, wx.gradBuffer().data, 0, true);
+            if (emb.requiresGrad())                                             // (V×3H)·(3H×E)
+                Gemm.gemm(false, true, vocab, dIn, h3, 1, dProj, 0, wx.value().data, 0, emb.gradBuffer().data, 0, true);
         }, emb, wx, wh, bx, bh);
     }
 }

@@ -1,0 +1,146 @@
+package jattn.linalg;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API kernel of {@link Gemm}: C += α·op(A)·op(B), (m×k)·(k×n) → (m×n).
+ * Loaded only when the JVM has the module {@code jdk.incubator.vector}.
+ *
+ * <p>The layout is the classic one of BLAS libraries, at a size that suits the course:
+ * <pre>
+ *   op(B) (k×n)  packed once into column panels of NR = 2L columns, each (k×NR) contiguous
+ *                (L doubles per vector register: 4 with AVX2), zero-padded on the right
+ *   C (m×n)      computed in tiles of MR = 4 rows × NR columns, each held in 8 vector
+ *                registers while p runs over a block of KC = 256 of the k terms:
+ *                  tile += op(A)[i..i+3, p] (broadcast) ⊙ panel[p, 0..NR) (two vector loads)
+ * </pre>
+ * Per p the tile does 8 fused multiply-adds on 2 loads of B and 4 scalar loads of A, so the
+ * FMA units, not the memory, set the pace. op(A) is read in place with strides (Aᵀ needs no
+ * copy); the panel of B (KC × NR, 16 KB) stays in the L1 cache while the tile walks down the
+ * rows. Rows left over (m mod 4) use a one-row tile; columns past n in the last panel are
+ * computed on the zero padding and not stored. The packing buffer is kept per thread.
+ */
+final class VectorGemm {
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+
+    /** Doubles per vector register. */
+    static final int L = S.length();
+
+    /** Rows and columns of a register tile of C. */
+    static final int MR = 4, NR = 2 * L;
+
+    /** Terms of the inner dimension per pass (a (KC×NR) panel of B is 16 KB with AVX2). */
+    static final int KC = 256;
+
+    /** The packed op(B) of the last product on this thread, reused when large enough. */
+    private static final ThreadLocal<double[]> PANELS = new ThreadLocal<>();
+
+    private VectorGemm() {}
+
+    static String describe() {
+        return "vector (jdk.incubator.vector, " + L + " doubles per register, " + MR + "×" + NR + " tiles)";
+    }
+
+    /** C += α·op(A)·op(B); the arguments as in {@link Gemm#gemm}, sizes positive. */
+    static void multAdd(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                        double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
+        int panels = (n + NR - 1) / NR;
+        double[] bp = PANELS.get();
+        PANELS.set(null);                                                // a nested call on this thread packs its own
+        if (bp == null || bp.length < panels * NR * k) bp = new double[panels * NR * k];
+        try {
+            pack(transB, b, bOff, k, n, bp);                             // op(B) (k×n) → panels (k×NR)
+            int rs = transA ? 1 : k, cs = transA ? m : 1;                // op(A)ᵢₚ = a[aOff + i·rs + p·cs]
+            double[] packed = bp;
+            int tiles = (m + MR - 1) / MR;
+            ParallelRows.run(tiles, (long) m * n * k, (lo, hi) ->
+                    rows(lo * MR, Math.min(m, hi * MR), n, k, alpha, a, aOff, rs, cs, packed, c, cOff));
+        } finally {
+            PANELS.set(bp);
+        }
+    }
+
+    /** Panel q holds columns [q·NR, q·NR + NR) of op(B): element (p, j) at q·NR·k + p·NR + (j − q·NR). */
+    static void pack(boolean transB, double[] b, int bOff, int k, int n, double[] bp) {
+        for (int q = 0, j0 = 0; j0 < n; q++, j0 += NR) {
+            int w = Math.min(NR, n - j0), base = q * NR * k;
+            for (int p = 0; p < k; p++) {
+                int dst = base + p * NR;
+                if (transB) for (int jj = 0; jj < w; jj++) bp[dst + jj] = b[bOff + (j0 + jj) * k + p];
+                else System.arraycopy(b, bOff + p * n + j0, bp, dst, w);
+                for (int jj = w; jj < NR; jj++) bp[dst + jj] = 0;
+            }
+        }
+    }
+
+    /** Rows [i0, i1) of C, all columns, in blocks of KC terms. */
+    private static void rows(int i0, int i1, int n, int k, double alpha, double[] a, int aOff, int rs, int cs,
+                             double[] bp, double[] c, int cOff) {
+        double[] edge = new double[MR * NR];                             // a tile that runs past column n
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            for (int q = 0, j0 = 0; j0 < n; q++, j0 += NR) {
+                int w = Math.min(NR, n - j0), bo = q * NR * k + p0 * NR;
+                int i = i0;
+                for (; i + MR <= i1; i += MR)
+                    tile4(a, aOff + i * rs + p0 * cs, rs, cs, kc, bp, bo, alpha, c, cOff + i * n + j0, n, w, edge);
+                for (; i < i1; i++)
+                    tile1(a, aOff + i * rs + p0 * cs, cs, kc, bp, bo, alpha, c, cOff + i * n + j0, w, edge);
+            }
+        }
+    }
+
+    /** C[4 rows, w ≤ NR columns] at co += α·Σₚ op(A)[4 rows, p]·panel[p, ·], p over kc terms. */
+    private static void tile4(double[] a, int ao, int rs, int cs, int kc, double[] bp, int bo, double alpha,
+                              double[] c, int co, int ldc, int w, double[] edge) {
+        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00,
+                c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+        int a1 = rs, a2 = 2 * rs, a3 = 3 * rs;
+        for (int p = 0; p < kc; p++, ao += cs, bo += NR) {
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bo), b1 = DoubleVector.fromArray(S, bp, bo + L);
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, a[ao + a1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, a[ao + a2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, a[ao + a3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        store(c00, c01, alpha, c, co, w, edge);
+        store(c10, c11, alpha, c, co + ldc, w, edge);
+        store(c20, c21, alpha, c, co + 2 * ldc, w, edge);
+        store(c30, c31, alpha, c, co + 3 * ldc, w, edge);
+    }
+
+    /** One row: C[1 row, w ≤ NR columns] at co += α·Σₚ op(A)[row, p]·panel[p, ·]. */
+    private static void tile1(double[] a, int ao, int cs, int kc, double[] bp, int bo, double alpha,
+                              double[] c, int co, int w, double[] edge) {
+        DoubleVector c0 = DoubleVector.zero(S), c1 = c0;
+        for (int p = 0; p < kc; p++, ao += cs, bo += NR) {
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
+            c0 = x.fma(DoubleVector.fromArray(S, bp, bo), c0);
+            c1 = x.fma(DoubleVector.fromArray(S, bp, bo + L), c1);
+        }
+        store(c0, c1, alpha, c, co, w, edge);
+    }
+
+    /** c[co + j] += α·(v₀ ‖ v₁)[j] for j &lt; w. */
+    private static void store(DoubleVector v0, DoubleVector v1, double alpha, double[] c, int co, int w, double[] edge) {
+        if (w == NR) {
+            DoubleVector a = DoubleVector.broadcast(S, alpha);
+            v0.fma(a, DoubleVector.fromArray(S, c, co)).intoArray(c, co);
+            v1.fma(a, DoubleVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+        } else {
+            v0.intoArray(edge, 0);
+            v1.intoArray(edge, L);
+            for (int j = 0; j < w; j++) c[co + j] += alpha * edge[j];
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package jattn.linalg;
+
+import jattn.autograd.Tensor;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import static jattn.testing.TensorAssert.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Both kernels of {@link Gemm}, every transpose combination, against EJML's products. */
+class TestGemm {
+
+    /** Sums taken in another order than EJML's: rounding, relative to the size of the entries. */
+    static final double ROUNDING = 1e-12;
+
+    /**
+     * Shapes (m, k, n): degenerate; rows not a multiple of the 4-row tile; columns not a multiple
+     * of the panel width, one short and one past it; k above the 256-term block; and products
+     * large enough to be split between the cores.
+     */
+    static final int[][] SHAPES = {{1, 1, 1}, {1, 5, 1}, {3, 1, 4}, {2, 7, 3}, {5, 8, 1}, {0, 3, 2}, {4, 0, 3},
+            {3, 2, 0}, {4, 4, 8}, {7, 9, 7}, {9, 3, 17}, {33, 66, 17}, {6, 300, 9}, {130, 70, 90}, {64, 64, 64}};
+
+    /** The kernels, called directly, so that both are tested whichever one {@link Gemm} picked. */
+    interface Kernel {
+        void multAdd(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                     double[] a, int aOff, double[] b, int bOff, double[] c, int cOff);
+    }
+
+    static final Kernel SCALAR = ScalarGemm::multAdd, VECTOR = VectorGemm::multAdd;
+
+    static DMatrixRMaj gaussian(int r, int c, Random rng) {
+        return random(r, c, rng).value();
+    }
+
+    /** EJML's C + α·op(A)·op(B). */
+    static DMatrixRMaj expected(boolean transA, boolean transB, double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        DMatrixRMaj opA = transA ? CommonOps_DDRM.transpose(a, null) : a, opB = transB ? CommonOps_DDRM.transpose(b, null) : b;
+        DMatrixRMaj out = c.copy();
+        CommonOps_DDRM.multAdd(alpha, opA, opB, out);
+        return out;
+    }
+
+    static void checkKernel(Kernel kernel, long seed) {
+        Random rng = new Random(seed);
+        for (int[] s : SHAPES)
+            for (boolean transA : new boolean[]{false, true})
+                for (boolean transB : new boolean[]{false, true}) {
+                    int m = s[0], k = s[1], n = s[2];
+                    if (m == 0 || k == 0 || n == 0) continue;                     // Gemm returns before the kernels
+                    DMatrixRMaj a = transA ? gaussian(k, m, rng) : gaussian(m, k, rng);
+                    DMatrixRMaj b = transB ? gaussian(n, k, rng) : gaussian(k, n, rng);
+                    DMatrixRMaj c = gaussian(m, n, rng), want = expected(transA, transB, -0.7, a, b, c);
+                    kernel.multAdd(transA, transB, m, n, k, -0.7, a.data, 0, b.data, 0, c.data, 0);
+                    assertClose(want, c, ROUNDING);
+                }
+    }
+
+    @Test
+    void vectorKernelMatchesEjmlForEveryShapeAndTranspose() {
+        checkKernel(VECTOR, 401);
+    }
+
+    @Test
+    void scalarKernelMatchesEjmlForEveryShapeAndTranspose() {
+        checkKernel(SCALAR, 402);
+    }
+
+    @Test
+    void theTestsRunWithTheVectorKernel() {
+        // pom.xml gives the test JVM --add-modules=jdk.incubator.vector, as the Jupyter kernel spec does
+        assertTrue(Gemm.VECTOR, "the Vector API kernel is not in use: " + Gemm.kernel());
+        assertTrue(Gemm.kernel().startsWith("vector"), Gemm.kernel());
+    }
+
+    @Test
+    void matrixMethodsOverwriteOrAccumulate() {
+        Random rng = new Random(403);
+        for (int[] s : SHAPES) {
+            int m = s[0], k = s[1], n = s[2];
+            DMatrixRMaj a = gaussian(m, k, rng), b = gaussian(k, n, rng), c0 = gaussian(m, n, rng);
+            DMatrixRMaj aT = CommonOps_DDRM.transpose(a, null), bT = CommonOps_DDRM.transpose(b, null);
+            DMatrixRMaj zero = new DMatrixRMaj(m, n);
+            for (boolean add : new boolean[]{false, true}) {
+                DMatrixRMaj want = expected(false, false, 1.5, a, b, add ? c0 : zero);
+                DMatrixRMaj c = c0.copy();
+                Gemm.mult(1.5, a, b, c, add);
+                assertClose(want, c, ROUNDING);
+                c = c0.copy();
+                Gemm.multTransA(1.5, aT, b, c, add);
+                assertClose(want, c, ROUNDING);
+                c = c0.copy();
+                Gemm.multTransB(1.5, a, bT, c, add);
+                assertClose(want, c, ROUNDING);
+            }
+        }
+    }
+
+    @Test
+    void blocksAtOffsetsLeaveTheRestOfTheArraysAlone() {
+        Random rng = new Random(404);
+        int m = 6, k = 5, n = 11;
+        double[] a = new double[3 + m * k], b = new double[7 + n * k], c = new double[2 + m * n + 4];
+        for (int i = 0; i < a.length; i++) a[i] = rng.nextGaussian();
+        for (int i = 0; i < b.length; i++) b[i] = rng.nextGaussian();
+        Arrays.fill(c, 9.0);
+        Gemm.gemm(false, true, m, n, k, 1, a, 3, b, 7, c, 2, false);
+        DMatrixRMaj am = DMatrixRMaj.wrap(m, k, Arrays.copyOfRange(a, 3, 3 + m * k));
+        DMatrixRMaj bm = DMatrixRMaj.wrap(n, k, Arrays.copyOfRange(b, 7, 7 + n * k));
+        DMatrixRMaj want = new DMatrixRMaj(m, n);
+        CommonOps_DDRM.multTransB(am, bm, want);
+        assertClose(want, DMatrixRMaj.wrap(m, n, Arrays.copyOfRange(c, 2, 2 + m * n)), ROUNDING);
+        assertArrayEquals(new double[]{9, 9}, Arrays.copyOfRange(c, 0, 2));
+        assertArrayEquals(new double[]{9, 9, 9, 9}, Arrays.copyOfRange(c, 2 + m * n, c.length));
+    }
+
+    @Test
+    void zerosOfAAndTheZeroPaddingOfThePanelsChangeNothing() {
+        Random rng = new Random(405);
+        DMatrixRMaj a = gaussian(6, 9, rng), b = gaussian(9, 5, rng);            // 5 columns: a padded panel
+        for (int j = 0; j < 8; j++) a.set(2, j, 0);                              // a causal-style block of zeros
+        for (int i = 0; i < 6; i++) for (int j = 4; j < 8; j++) a.set(i, j, 0);
+        DMatrixRMaj want = new DMatrixRMaj(6, 5), c = new DMatrixRMaj(6, 5);
+        CommonOps_DDRM.mult(a, b, want);
+        for (Kernel kernel : new Kernel[]{SCALAR, VECTOR}) {
+            c.zero();
+            kernel.multAdd(false, false, 6, 5, 9, 1, a.data, 0, b.data, 0, c.data, 0);
+            assertClose(want, c, ROUNDING);
+        }
+    }
+
+    @Test
+    void nestedAndRepeatedCallsOnOneThreadKeepTheirPanelsApart() {
+        Random rng = new Random(406);
+        DMatrixRMaj big = gaussian(40, 40, rng), small = gaussian(3, 2, rng);
+        DMatrixRMaj c1 = new DMatrixRMaj(40, 40), c2 = new DMatrixRMaj(3, 2), want1 = new DMatrixRMaj(40, 40), want2 = new DMatrixRMaj(3, 2);
+        CommonOps_DDRM.mult(big, big, want1);
+        CommonOps_DDRM.mult(small, CommonOps_DDRM.transpose(small, null), new DMatrixRMaj(3, 3));
+        for (int r = 0; r < 3; r++) {                                            // the packing buffer is reused
+            Gemm.mult(1, big, big, c1, false);
+            Gemm.mult(1, small, gaussian(2, 2, new Random(7)), c2, false);
+            assertClose(want1, c1, ROUNDING);
+        }
+        CommonOps_DDRM.mult(small, gaussian(2, 2, new Random(7)), want2);
+        assertClose(want2, c2, ROUNDING);
+    }
+
+    @Test
+    void shapeErrorsNameTheShapes() {
+        assertRejects(() -> Gemm.mult(1, new DMatrixRMaj(2, 3), new DMatrixRMaj(4, 2), new DMatrixRMaj(2, 2), false),
+                "(2×3)", "(4×2)", "(2×2)");
+        assertRejects(() -> Gemm.multTransA(1, new DMatrixRMaj(2, 3), new DMatrixRMaj(3, 2), new DMatrixRMaj(3, 2), false),
+                "Aᵀ·B", "(2×3)", "(3×2)");
+        assertRejects(() -> Gemm.multTransB(1, new DMatrixRMaj(2, 3), new DMatrixRMaj(2, 2), new DMatrixRMaj(2, 2), true),
+                "A·Bᵀ", "(2×3)", "(2×2)");
+        assertRejects(() -> Gemm.gemm(false, false, 2, 2, 2, 1, new double[4], 1, new double[4], 0, new double[4], 0, true),
+                "A (2×2)", "offset 1", "4 doubles");
+        assertRejects(() -> Gemm.gemm(false, false, -1, 2, 2, 1, new double[4], 0, new double[4], 0, new double[4], 0, true),
+                "negative", "m=-1");
+    }
+
+    @Test
+    void tensorMatmulUsesTheseProductsAndItsGradientsAreChecked() {
+        Random rng = new Random(407);
+        Tensor a = random(9, 6, rng), b = random(6, 13, rng);
+        DMatrixRMaj want = new DMatrixRMaj(9, 13);
+        CommonOps_DDRM.mult(a.value(), b.value(), want);
+        assertClose(want, a.matmul(b).value(), ROUNDING);
+        assertGrad(x -> x[0].matmul(x[1]), a, b);
+        assertGrad(x -> x[0].matmulTransB(x[1]), random(5, 7, rng), random(9, 7, rng));
+        assertGrad(x -> x[0].matmul(x[1]), random(40, 70, rng), random(70, 5, rng));   // split between cores
+        assertEquals(0, Tensor.zeros(0, 3).matmul(Tensor.zeros(3, 2)).value().getNumElements());
+    }
+}
