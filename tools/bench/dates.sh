@@ -19,9 +19,9 @@ if [[ ! -f "$JAR" || -n "$(find src/main pom.xml -newer "$JAR" -type f | head -1
   mvn -q -o -DskipTests package || mvn -q -DskipTests package
 fi
 
-echo "== Java: java -cp $JAR jattn.seq2seq.DateBenchmark $*"
+echo "== Java: java --add-modules=jdk.incubator.vector -cp $JAR jattn.seq2seq.DateBenchmark $*"
 JAVA_OUT="$(mktemp)"
-java -cp "$JAR" jattn.seq2seq.DateBenchmark "$@" | tee "$JAVA_OUT"
+java --add-modules=jdk.incubator.vector -cp "$JAR" jattn.seq2seq.DateBenchmark "$@" 2> >(grep -v "^WARNING: Using incubator modules" >&2) | tee "$JAVA_OUT"
 JAVA_LINE="$(grep '^java ' "$JAVA_OUT" | tail -1)"
 
 field() { sed -n "s/.*$2=\([^ ]*\).*/\1/p" <<<"$1" | sed 's/s$//'; }

@@ -1,6 +1,7 @@
 package jattn.attention;
 
 import jattn.autograd.Tensor;
+import jattn.linalg.RowMath;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -14,7 +15,7 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>τ &gt; 1 flattens the distribution, τ &lt; 1 sharpens it (τ → 0 approaches argmax).
  * Shapes: X (m×n) → Y (m×n). X is not modified. The masked version is {@link MaskedSoftmax};
- * both share the row kernels below.
+ * both share the row kernels below, whose loops over a row are {@link RowMath}'s.
  */
 public final class Softmax {
 
@@ -55,16 +56,26 @@ public final class Softmax {
      * Only {@code y} is modified.
      */
     static void forwardRow(double[] x, double[] y, int off, int n, double invTau, boolean[] keep) {
+        if (keep == null) {                                              // every entry kept: the vectorised row kernels
+            double max = RowMath.max(x, off, n) * invTau;                // max(x/τ) = max(x)/τ, τ > 0
+            if (max == Double.NEGATIVE_INFINITY) {
+                java.util.Arrays.fill(y, off, off + n, 0.0);
+                return;
+            }
+            double inv = 1 / RowMath.expSum(x, y, off, n, invTau, max);  // yⱼ = exp(xⱼ/τ − max), then / Σ
+            for (int j = 0; j < n; j++) y[off + j] *= inv;
+            return;
+        }
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < n; j++)
-            if (keep == null || keep[j]) max = Math.max(max, x[off + j] * invTau);
+            if (keep[j]) max = Math.max(max, x[off + j] * invTau);
         if (max == Double.NEGATIVE_INFINITY) {
             java.util.Arrays.fill(y, off, off + n, 0.0);
             return;
         }
         double sum = 0;
         for (int j = 0; j < n; j++) {
-            double e = keep == null || keep[j] ? Math.exp(x[off + j] * invTau - max) : 0.0;
+            double e = keep[j] ? Math.exp(x[off + j] * invTau - max) : 0.0;
             y[off + j] = e;
             sum += e;
         }
@@ -76,8 +87,7 @@ public final class Softmax {
      * no gradient; a fully masked row (y all 0) gets none at all. Only {@code gx} is modified.
      */
     static void backwardRow(double[] g, double[] y, double[] gx, int off, int n, double invTau) {
-        double dot = 0;
-        for (int j = 0; j < n; j++) dot += g[off + j] * y[off + j];
+        double dot = RowMath.dot(g, y, off, n);
         for (int j = 0; j < n; j++) gx[off + j] += invTau * y[off + j] * (g[off + j] - dot);
     }
 }

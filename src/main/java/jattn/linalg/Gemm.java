@@ -67,18 +67,20 @@ public final class Gemm {
                             double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean add) {
         if (m < 0 || n < 0 || k < 0)
             throw new IllegalArgumentException("Gemm: negative size m=" + m + ", n=" + n + ", k=" + k);
-        fits("A", a, aOff, (long) m * k, (transA ? k + "×" + m : m + "×" + k));
-        fits("B", b, bOff, (long) k * n, (transB ? n + "×" + k : k + "×" + n));
-        fits("C", c, cOff, (long) m * n, m + "×" + n);
+        fits("A", a, aOff, transA ? k : m, transA ? m : k);
+        fits("B", b, bOff, transB ? n : k, transB ? k : n);
+        fits("C", c, cOff, m, n);
         if (!add) Arrays.fill(c, cOff, cOff + m * n, 0);
         if (m == 0 || n == 0 || k == 0 || alpha == 0) return;
         if (VECTOR) VectorGemm.multAdd(transA, transB, m, n, k, alpha, a, aOff, b, bOff, c, cOff);
         else ScalarGemm.multAdd(transA, transB, m, n, k, alpha, a, aOff, b, bOff, c, cOff);
     }
 
-    private static void fits(String name, double[] data, int off, long size, String shape) {
+    /** A (rows×cols) block from {@code off} must lie inside {@code data}. */
+    private static void fits(String name, double[] data, int off, int rows, int cols) {
+        long size = (long) rows * cols;
         if (off < 0 || off + size > data.length)
-            throw new IllegalArgumentException("Gemm: " + name + " (" + shape + ") from offset " + off
+            throw new IllegalArgumentException("Gemm: " + name + " (" + rows + "×" + cols + ") from offset " + off
                     + " needs " + size + " doubles, its array has " + data.length);
     }
 

@@ -9,8 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The layout is the classic one of BLAS libraries, at a size that suits the course:
  * <pre>
- *   op(B) (k×n)  packed once into column panels of NR = 2L columns, each (k×NR) contiguous
- *                (L doubles per vector register: 4 with AVX2), zero-padded on the right
+ *   op(B) (k×n)  read as column panels of NR = 2L columns (L doubles per vector register:
+ *                4 with AVX2). An untransposed B is read in place, its panel rows n apart;
+ *                Bᵀ, and a last panel narrower than NR, are first packed into contiguous
+ *                zero-padded (k×NR) panels
  *   C (m×n)      computed in tiles of MR = 4 rows × NR columns, each held in 8 vector
  *                registers while p runs over a block of KC = 256 of the k terms:
  *                  tile += op(A)[i..i+3, p] (broadcast) ⊙ panel[p, 0..NR) (two vector loads)
@@ -19,7 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
  * FMA units, not the memory, set the pace. op(A) is read in place with strides (Aᵀ needs no
  * copy); the panel of B (KC × NR, 16 KB) stays in the L1 cache while the tile walks down the
  * rows. Rows left over (m mod 4) use a one-row tile; columns past n in the last panel are
- * computed on the zero padding and not stored. The packing buffer is kept per thread.
+ * computed on the zero padding and not stored. The packing buffer is kept per thread, and
+ * packing costs O(k·n) beside the O(m·k·n) product.
  */
 final class VectorGemm {
 
@@ -46,59 +49,71 @@ final class VectorGemm {
     /** C += α·op(A)·op(B); the arguments as in {@link Gemm#gemm}, sizes positive. */
     static void multAdd(boolean transA, boolean transB, int m, int n, int k, double alpha,
                         double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
-        int panels = (n + NR - 1) / NR;
+        int panels = (n + NR - 1) / NR, packed = transB ? panels : (n % NR == 0 ? 0 : 1);
         double[] bp = PANELS.get();
         PANELS.set(null);                                                // a nested call on this thread packs its own
-        if (bp == null || bp.length < panels * NR * k) bp = new double[panels * NR * k];
+        if (bp == null || bp.length < packed * NR * k) bp = new double[Math.max(packed * NR * k, 64)];
         try {
-            pack(transB, b, bOff, k, n, bp);                             // op(B) (k×n) → panels (k×NR)
+            if (transB) for (int q = 0; q < panels; q++) packTransposed(b, bOff, k, q * NR, Math.min(NR, n - q * NR), bp, q * NR * k);
+            else if (packed == 1) pack(b, bOff, k, n, (panels - 1) * NR, n % NR, bp, 0);
             int rs = transA ? 1 : k, cs = transA ? m : 1;                // op(A)ᵢₚ = a[aOff + i·rs + p·cs]
-            double[] packed = bp;
+            double[] panelData = bp;
             int tiles = (m + MR - 1) / MR;
             ParallelRows.run(tiles, (long) m * n * k, (lo, hi) ->
-                    rows(lo * MR, Math.min(m, hi * MR), n, k, alpha, a, aOff, rs, cs, packed, c, cOff));
+                    rows(lo * MR, Math.min(m, hi * MR), n, k, alpha, a, aOff, rs, cs, transB, b, bOff, panelData, c, cOff));
         } finally {
             PANELS.set(bp);
         }
     }
 
-    /** Panel q holds columns [q·NR, q·NR + NR) of op(B): element (p, j) at q·NR·k + p·NR + (j − q·NR). */
-    static void pack(boolean transB, double[] b, int bOff, int k, int n, double[] bp) {
-        for (int q = 0, j0 = 0; j0 < n; q++, j0 += NR) {
-            int w = Math.min(NR, n - j0), base = q * NR * k;
-            for (int p = 0; p < k; p++) {
-                int dst = base + p * NR;
-                if (transB) for (int jj = 0; jj < w; jj++) bp[dst + jj] = b[bOff + (j0 + jj) * k + p];
-                else System.arraycopy(b, bOff + p * n + j0, bp, dst, w);
-                for (int jj = w; jj < NR; jj++) bp[dst + jj] = 0;
-            }
+    /** Columns [j0, j0 + w) of B (k×n) into a zero-padded (k×NR) panel at {@code dst}. */
+    static void pack(double[] b, int bOff, int k, int n, int j0, int w, double[] bp, int dst) {
+        for (int p = 0; p < k; p++, dst += NR) {
+            System.arraycopy(b, bOff + p * n + j0, bp, dst, w);
+            for (int jj = w; jj < NR; jj++) bp[dst + jj] = 0;
         }
     }
 
-    /** Rows [i0, i1) of C, all columns, in blocks of KC terms. */
+    /** Rows [j0, j0 + w) of B (n×k), transposed: Bᵀ's columns, into a zero-padded (k×NR) panel at {@code dst}. */
+    static void packTransposed(double[] b, int bOff, int k, int j0, int w, double[] bp, int dst) {
+        for (int jj = 0; jj < NR; jj++) {
+            if (jj < w)
+                for (int p = 0, src = bOff + (j0 + jj) * k; p < k; p++) bp[dst + p * NR + jj] = b[src + p];
+            else
+                for (int p = 0; p < k; p++) bp[dst + p * NR + jj] = 0;
+        }
+    }
+
+    /**
+     * Rows [i0, i1) of C, all columns, in blocks of KC terms. A full-width panel of an
+     * untransposed B is read in place (its rows n apart); other panels come packed.
+     */
     private static void rows(int i0, int i1, int n, int k, double alpha, double[] a, int aOff, int rs, int cs,
-                             double[] bp, double[] c, int cOff) {
+                             boolean transB, double[] b, int bOff, double[] bp, double[] c, int cOff) {
         double[] edge = new double[MR * NR];                             // a tile that runs past column n
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
             for (int q = 0, j0 = 0; j0 < n; q++, j0 += NR) {
-                int w = Math.min(NR, n - j0), bo = q * NR * k + p0 * NR;
+                int w = Math.min(NR, n - j0);
+                boolean inPlace = !transB && w == NR;
+                double[] panel = inPlace ? b : bp;
+                int bo = inPlace ? bOff + p0 * n + j0 : (transB ? q * NR * k : 0) + p0 * NR, bs = inPlace ? n : NR;
                 int i = i0;
                 for (; i + MR <= i1; i += MR)
-                    tile4(a, aOff + i * rs + p0 * cs, rs, cs, kc, bp, bo, alpha, c, cOff + i * n + j0, n, w, edge);
+                    tile4(a, aOff + i * rs + p0 * cs, rs, cs, kc, panel, bo, bs, alpha, c, cOff + i * n + j0, n, w, edge);
                 for (; i < i1; i++)
-                    tile1(a, aOff + i * rs + p0 * cs, cs, kc, bp, bo, alpha, c, cOff + i * n + j0, w, edge);
+                    tile1(a, aOff + i * rs + p0 * cs, cs, kc, panel, bo, bs, alpha, c, cOff + i * n + j0, w, edge);
             }
         }
     }
 
-    /** C[4 rows, w ≤ NR columns] at co += α·Σₚ op(A)[4 rows, p]·panel[p, ·], p over kc terms. */
-    private static void tile4(double[] a, int ao, int rs, int cs, int kc, double[] bp, int bo, double alpha,
+    /** C[4 rows, w ≤ NR columns] at co += α·Σₚ op(A)[4 rows, p]·panel[p, ·], p over kc terms, panel rows bs apart. */
+    private static void tile4(double[] a, int ao, int rs, int cs, int kc, double[] bp, int bo, int bs, double alpha,
                               double[] c, int co, int ldc, int w, double[] edge) {
         DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00,
                 c20 = c00, c21 = c00, c30 = c00, c31 = c00;
         int a1 = rs, a2 = 2 * rs, a3 = 3 * rs;
-        for (int p = 0; p < kc; p++, ao += cs, bo += NR) {
+        for (int p = 0; p < kc; p++, ao += cs, bo += bs) {
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bo), b1 = DoubleVector.fromArray(S, bp, bo + L);
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
             c00 = x.fma(b0, c00);
@@ -120,10 +135,10 @@ final class VectorGemm {
     }
 
     /** One row: C[1 row, w ≤ NR columns] at co += α·Σₚ op(A)[row, p]·panel[p, ·]. */
-    private static void tile1(double[] a, int ao, int cs, int kc, double[] bp, int bo, double alpha,
+    private static void tile1(double[] a, int ao, int cs, int kc, double[] bp, int bo, int bs, double alpha,
                               double[] c, int co, int w, double[] edge) {
         DoubleVector c0 = DoubleVector.zero(S), c1 = c0;
-        for (int p = 0; p < kc; p++, ao += cs, bo += NR) {
+        for (int p = 0; p < kc; p++, ao += cs, bo += bs) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
             c0 = x.fma(DoubleVector.fromArray(S, bp, bo), c0);
             c1 = x.fma(DoubleVector.fromArray(S, bp, bo + L), c1);
