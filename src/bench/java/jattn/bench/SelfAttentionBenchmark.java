@@ -50,6 +50,7 @@ public class SelfAttentionBenchmark {
 
     @Setup
     public void setUp() {
+        KernelCheck.requireVectorKernel();
         Random rng = new Random(0);
         x = Tensor.constant(gaussian(n, D, rng));                        // the input needs no gradient, as in the anchor
         wq = Tensor.parameter(gaussian(D, D, rng));

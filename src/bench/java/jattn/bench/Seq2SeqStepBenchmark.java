@@ -49,6 +49,7 @@ public class Seq2SeqStepBenchmark {
 
     @Setup
     public void setUp() {
+        KernelCheck.requireVectorKernel();
         List<DatePair> train = DateDataset.generate(DateDataset.SEED, BATCH * BATCHES, 0, 0).train();
         Seq2SeqTask task = DateTask.of(train);
         model = task.newModel(E, H, true, 0);

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * {@code CommonOps_DDRM}. Two kernels compute the same function:
  * <ul>
  *   <li>{@link VectorGemm}, when the JVM runs with {@code --add-modules jdk.incubator.vector}
- *       (the course's Jupyter kernel, the Maven tests and the benchmarks do): a 4 × 2-vector
+ *       (the course's Jupyter kernel, the Maven tests and the benchmarks do): a 6 × 2-vector
  *       register tile on the JDK's Vector API, with op(B) packed into column panels;</li>
  *   <li>{@link ScalarGemm} otherwise: row updates c += s·b that HotSpot vectorises by itself,
  *       about half as fast.</li>
