@@ -17,6 +17,7 @@ import java.util.function.Function;
  * <p>The relative error of one element is |a − n| / max(|a| + |n|, floor), where a is the
  * analytic (back-propagated) and n the numerical derivative; the floor keeps derivatives
  * that are both almost zero (below the rounding level) from counting as large relative errors.
+ * A NaN or infinite derivative on either side is an error of +∞.
  */
 public final class GradCheck {
 
@@ -66,12 +67,22 @@ public final class GradCheck {
                 v.data[i] = old;
                 double numeric = (-plus2 + 8 * plus1 - 8 * minus1 + minus2) / (12 * STEP);
                 double a = analytic.data[i];
-                double rel = Math.abs(a - numeric) / Math.max(Math.abs(a) + Math.abs(numeric), FLOOR);
+                double rel = relativeError(a, numeric);
                 if (rel > worst.maxRelativeError() || worst.input() < 0)
                     worst = new Result(rel, k, i / v.numCols, i % v.numCols, a, numeric);
             }
         }
         return worst;
+    }
+
+    /**
+     * |a − n| / max(|a| + |n|, {@link #FLOOR}); +∞ if either is NaN or infinite, so that a
+     * backward rule that produces a NaN anywhere fails the check instead of being skipped
+     * (a NaN compares false with every bound).
+     */
+    static double relativeError(double analytic, double numeric) {
+        if (!Double.isFinite(analytic) || !Double.isFinite(numeric)) return Double.POSITIVE_INFINITY;
+        return Math.abs(analytic - numeric) / Math.max(Math.abs(analytic) + Math.abs(numeric), FLOOR);
     }
 
     private static double evaluate(Function<Tensor[], Tensor> loss, Tensor[] inputs) {

@@ -117,4 +117,24 @@ class TestTensor {
         };
         assertTrue(GradCheck.check(wrong, a).maxRelativeError() > 0.1);
     }
+
+    @Test
+    void gradCheckFailsOnANaNOrInfiniteGradientAfterTheFirstElement() {
+        // right at element 0, NaN at element 1, +∞ at element 2: a NaN error compares false with
+        // any bound, so the check must count it as infinitely wrong rather than skip it
+        for (double bad : new double[]{Double.NaN, Double.POSITIVE_INFINITY}) {
+            Tensor a = random(2, 2, new Random(6));
+            Function<Tensor[], Tensor> poisoned = x -> {
+                DMatrixRMaj y = x[0].value().copy();
+                return Tensor.op("poisoned", y, g -> {
+                    DMatrixRMaj d = g.copy();
+                    d.data[1] = bad;
+                    x[0].accumulate(d);
+                }, x[0]).sum();
+            };
+            GradCheck.Result r = GradCheck.check(poisoned, a);
+            assertEquals(Double.POSITIVE_INFINITY, r.maxRelativeError(), r.toString());
+            assertEquals(1, r.col(), r.toString());
+        }
+    }
 }
