@@ -22,12 +22,13 @@ class TestGemm {
     /**
      * Shapes (m, k, n): degenerate; every row count mod 6 (the tile height), with the 4-row and
      * one-row tiles that finish them; columns not a multiple of the panel width, one short and
-     * one past it; k above the 256-term block; and products large enough to be split between
-     * the cores.
+     * one past it; k above the 256-term block; rows above the 96-row block of packed A (200 rows:
+     * two blocks and 8 left over; 100 rows with k above the term block, still on one thread); and
+     * products large enough to be split between the cores.
      */
     static final int[][] SHAPES = {{1, 1, 1}, {1, 5, 1}, {3, 1, 4}, {2, 7, 3}, {5, 8, 1}, {0, 3, 2}, {4, 0, 3},
             {3, 2, 0}, {4, 4, 8}, {6, 3, 8}, {7, 9, 7}, {8, 5, 9}, {9, 3, 17}, {10, 3, 16}, {11, 4, 7},
-            {14, 6, 10}, {33, 66, 17}, {6, 300, 9}, {130, 70, 90}, {64, 64, 64}};
+            {14, 6, 10}, {33, 66, 17}, {6, 300, 9}, {200, 3, 5}, {100, 260, 10}, {130, 70, 90}, {64, 64, 64}};
 
     /** The kernels, called directly, so that both are tested whichever one {@link Gemm} picked. */
     interface Kernel {
