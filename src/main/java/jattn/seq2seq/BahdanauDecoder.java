@@ -80,14 +80,14 @@ public final class BahdanauDecoder implements Decoder {
     public Decoding start(Encoded source) {
         if (source.hidden() != hiddenSize())
             throw new IllegalArgumentException("BahdanauDecoder: encoder states " + source.states().shape()
-                    + " do not fit a decoder with H = " + hiddenSize());
+                    + " do not fit the decoder GRU's Wh " + cell.wh().shape() + "; expected (B·T×" + hiddenSize() + ")");
         BatchedAdditiveAttention.Keys keys = attention.projectKeys(source.states(), source.validLens()); // (B·T×h)
         return new Decoding(source.finalState(), (previous, s) -> step(embedding.forward(previous), s, keys));
     }
 
     @Override public Embedding embedding() { return embedding; }
     public BatchedAdditiveAttention attention() { return attention; }
-    public GruCell cell() { return cell; }
+    @Override public GruCell cell() { return cell; }
     public Linear output() { return out; }
     @Override public int vocabSize() { return embedding.vocabSize(); }
     @Override public int hiddenSize() { return cell.hiddenSize(); }

@@ -2,6 +2,7 @@ package jattn.seq2seq;
 
 import jattn.nn.Embedding;
 import jattn.nn.Module;
+import jattn.rnn.GruCell;
 
 /**
  * The decoder of a Seq2Seq model: emits the target sequence one token at a time, starting
@@ -14,6 +15,9 @@ public interface Decoder extends Module {
 
     /** Starts decoding a batch from the encoder's output (not modified); work that every step shares is done here, once. */
     Decoding start(Encoded source);
+
+    /** The decoder's GRU cell, sₜ = GRU(input, sₜ₋₁) with state width H. */
+    GruCell cell();
 
     /** The target-token embedding (V×E). */
     Embedding embedding();

@@ -43,7 +43,8 @@ public final class Encoder implements Module {
     public Encoder(Embedding embedding, GruCell cell) {
         if (embedding.dModel() != cell.inputSize())
             throw new IllegalArgumentException("Encoder: embedding " + embedding.weight().shape() + " gives vectors of width "
-                    + embedding.dModel() + " but the GRU cell expects inputs (B×" + cell.inputSize() + ")");
+                    + embedding.dModel() + " but the GRU cell's Wx " + cell.wx().shape() + " expects inputs (B×"
+                    + cell.inputSize() + ")");
         this.embedding = embedding;
         this.cell = cell;
         this.rnn = new Recurrent(cell);

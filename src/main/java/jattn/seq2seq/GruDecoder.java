@@ -58,12 +58,12 @@ public final class GruDecoder implements Decoder {
     public Decoding start(Encoded source) {
         if (source.hidden() != hiddenSize())
             throw new IllegalArgumentException("GruDecoder: encoder final state " + source.finalState().shape()
-                    + " does not fit a decoder state (B×" + hiddenSize() + ")");
+                    + " does not fit the decoder GRU's Wh " + cell.wh().shape() + "; expected (B×" + hiddenSize() + ")");
         return new Decoding(source.finalState(), (previous, s) -> step(embedding.forward(previous), s));
     }
 
     @Override public Embedding embedding() { return embedding; }
-    public GruCell cell() { return cell; }
+    @Override public GruCell cell() { return cell; }
     public Linear output() { return out; }
     @Override public int vocabSize() { return embedding.vocabSize(); }
     @Override public int hiddenSize() { return cell.hiddenSize(); }

@@ -68,7 +68,8 @@ public final class TransformerEncoder implements Module {
         for (TransformerEncoderBlock b : blocks)
             if (b.dModel() != d)
                 throw new IllegalArgumentException("TransformerEncoder: embedding " + embedding.weight().shape()
-                        + " and a block of dModel " + b.dModel() + " differ in width");
+                        + " and a block's query projection " + b.attention().queryProjection().weight().shape()
+                        + " differ in width");
         this.embedding = embedding;
         this.positions = positions;
         this.blocks = List.copyOf(blocks);

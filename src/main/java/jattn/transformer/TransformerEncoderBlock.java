@@ -115,8 +115,8 @@ public final class TransformerEncoderBlock implements Module {
 
     private void checkWidth(Tensor x) {
         if (x.cols() != attention.dModel())
-            throw new IllegalArgumentException("TransformerEncoderBlock: input " + x.shape() + " does not fit dModel = "
-                    + attention.dModel() + "; expected (T×" + attention.dModel() + ")");
+            throw new IllegalArgumentException("TransformerEncoderBlock: input " + x.shape() + " does not fit the query projection "
+                    + attention.queryProjection().weight().shape() + "; expected (T×" + attention.dModel() + ")");
     }
 
     /** The number of sequences B in a (B·T×dModel) stack; checks T and the valid lengths. */

@@ -33,7 +33,8 @@ public final class TransformerTagger implements Module {
     public TransformerTagger(TransformerEncoder encoder, Linear head) {
         if (head.inputSize() != encoder.dModel())
             throw new IllegalArgumentException("TransformerTagger: head " + head.weight().shape()
-                    + " does not fit the encoder's dModel = " + encoder.dModel());
+                    + " does not fit the encoder's embedding " + encoder.embedding().weight().shape()
+                    + "; expected (" + encoder.dModel() + "×nTags)");
         this.encoder = encoder;
         this.head = head;
     }

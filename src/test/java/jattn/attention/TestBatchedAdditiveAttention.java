@@ -118,10 +118,10 @@ class TestBatchedAdditiveAttention {
         BatchedAdditiveAttention att = layer(rng);
         assertRejects(() -> att.projectKeys(Tensor.zeros(7, H), new int[]{1, 1, 1}), "(7×3)", "3 sequences");
         assertRejects(() -> att.projectKeys(Tensor.zeros(B * T, H), new int[]{1, 5, 1}), "valid length 5", "(12×3)");
-        assertRejects(() -> att.projectKeys(Tensor.zeros(B * T, 4), new int[]{1, 1, 1}), "(12×4)");
+        assertRejects(() -> att.projectKeys(Tensor.zeros(B * T, 4), new int[]{1, 1, 1}), "(12×4)", "Wk (3×6)");
         BatchedAdditiveAttention.Keys keys = att.projectKeys(Tensor.zeros(B * T, H), new int[]{1, 1, 1});
         assertRejects(() -> att.attend(Tensor.zeros(2, HQ), keys), "(2×5)", "(12×3)");
-        assertRejects(() -> att.attend(Tensor.zeros(B, 4), keys), "(3×4)");
+        assertRejects(() -> att.attend(Tensor.zeros(B, 4), keys), "(3×4)", "Wq (5×6)");
         assertRejects(() -> BatchedAdditiveAttention.context(Tensor.zeros(2, 3), Tensor.zeros(5, 4)), "(2×3)", "(5×4)");
         int[] lens = {1, 2, 3};
         BatchedAdditiveAttention.Keys k = att.projectKeys(Tensor.zeros(B * T, H), lens);

@@ -120,7 +120,7 @@ class TestGruCell {
         assertEquals(3 * 12 + 4 * 12 + 12 + 12, cell.parameterCount());
         for (Tensor p : cell.parameters())
             for (int i = 0; i < p.value().getNumElements(); i++) assertTrue(Math.abs(p.value().data[i]) <= 0.5);
-        assertRejects(() -> cell.step(Tensor.zeros(2, 4), Tensor.zeros(2, 4)), "GruCell", "(2×4)");
+        assertRejects(() -> cell.step(Tensor.zeros(2, 5), Tensor.zeros(2, 4)), "GruCell", "(2×5)", "(2×4)");
         assertRejects(() -> cell.stepComposed(Tensor.zeros(2, 3), Tensor.zeros(1, 4)), "(2×3)", "(1×4)");
         assertRejects(() -> new GruCell(Tensor.zeros(3, 12), Tensor.zeros(4, 12), Tensor.zeros(1, 12), Tensor.zeros(12, 1)),
                 "(12×1)", "(4×12)");

@@ -141,6 +141,6 @@ class TestBahdanauDecoder {
         BahdanauDecoder d = decoder(rng);
         BatchedAdditiveAttention.Keys keys = d.attention().projectKeys(random(B * T, H, rng), LENS);
         assertRejects(() -> d.step(random(B, E, rng), random(B - 1, H, rng), keys), "(3×3)", "(2×4)");
-        assertRejects(() -> d.start(new Encoded(Tensor.zeros(6, 3), Tensor.zeros(2, 3), new int[]{3, 3})), "(6×3)");
+        assertRejects(() -> d.start(new Encoded(Tensor.zeros(6, 3), Tensor.zeros(2, 3), new int[]{3, 3})), "(6×3)", "Wh (4×12)");
     }
 }

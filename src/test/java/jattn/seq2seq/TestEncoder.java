@@ -111,7 +111,7 @@ class TestEncoder {
     @Test
     void layersMustFit() {
         Random rng = new Random(5);
-        assertRejects(() -> new Encoder(new Embedding(V, 5, 0, rng), new GruCell(3, H, rng)), "(6×5)", "(B×3)");
+        assertRejects(() -> new Encoder(new Embedding(V, 5, 0, rng), new GruCell(3, H, rng)), "(6×5)", "(3×12)");
         List<Tensor> params = new ArrayList<>(new Encoder(V, E, H, rng).parameters());
         assertEquals(5, params.size());
     }

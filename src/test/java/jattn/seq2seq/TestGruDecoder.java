@@ -78,7 +78,7 @@ class TestGruDecoder {
         assertRejects(() -> new GruDecoder(new Embedding(V, E, rng), new GruCell(E, H, rng), new Linear(H, V + 1, rng)),
                 "(5×3)", "(4×6)");
         GruDecoder d = decoder(rng);
-        assertRejects(() -> d.step(random(B, E + 1, rng), random(B, H, rng)), "(2×4)");
-        assertRejects(() -> d.start(new Encoded(Tensor.zeros(4, 3), Tensor.zeros(2, 3), new int[]{2, 2})), "(2×3)");
+        assertRejects(() -> d.step(random(B, E + 2, rng), random(B, H, rng)), "(2×5)", "(2×4)");
+        assertRejects(() -> d.start(new Encoded(Tensor.zeros(4, 3), Tensor.zeros(2, 3), new int[]{2, 2})), "(2×3)", "Wh (4×12)");
     }
 }

@@ -118,7 +118,7 @@ class TestTransformerEncoder {
         assertRejects(() -> new TransformerEncoder(5, 4, 2, 6, 1, new SinusoidalPositionalEncoding(3, 6), 0.1, rng),
                 "(5×4)", "(3×6)");
         assertRejects(() -> new TransformerEncoder(new Embedding(5, 4, rng), null,
-                List.of(new TransformerEncoderBlock(6, 2, 4, 0, rng)), new Dropout(0, rng)), "(5×4)", "dModel 6");
+                List.of(new TransformerEncoderBlock(6, 2, 4, 0, rng)), new Dropout(0, rng)), "(5×4)", "(6×6)");
         assertEquals(5, enc.vocabSize());
         assertEquals(4, enc.dModel());
         assertEquals(1, enc.nLayers());

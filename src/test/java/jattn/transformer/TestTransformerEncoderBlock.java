@@ -146,7 +146,7 @@ class TestTransformerEncoderBlock {
     void badShapesAreRejectedClearly() {
         Random rng = new Random(208);
         TransformerEncoderBlock block = new TransformerEncoderBlock(4, 2, 8, 0.1, rng);
-        assertRejects(() -> block.forward(Tensor.zeros(5, 3)), "(5×3)", "dModel = 4");
+        assertRejects(() -> block.forward(Tensor.zeros(5, 3)), "(5×3)", "(4×4)");
         assertRejects(() -> block.forward(Tensor.zeros(7, 4), 3, null), "(7×4)", "length 3");
         assertRejects(() -> block.forward(Tensor.zeros(6, 4), 3, new int[]{1, 2, 3}), "3 valid lengths", "2 sequences");
         assertRejects(() -> block.forward(Tensor.zeros(3, 4), 5), "valid length 5", "(3×3)");

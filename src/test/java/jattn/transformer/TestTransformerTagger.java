@@ -53,6 +53,6 @@ class TestTransformerTagger {
     void aHeadOfTheWrongWidthIsRejected() {
         Random rng = new Random(224);
         assertRejects(() -> new TransformerTagger(new TransformerEncoder(4, 4, 2, 6, 1, 3, 0.1, rng), new Linear(5, 3, rng)),
-                "(5×3)", "dModel = 4");
+                "(5×3)", "(4×4)");
     }
 }
