@@ -1,5 +1,6 @@
 package jattn.attention;
 
+import jattn.autograd.GradCheck;
 import jattn.autograd.Tensor;
 import jattn.nn.Linear;
 import org.junit.jupiter.api.Test;
@@ -165,6 +166,15 @@ class TestMultiHeadAttention {
         assertClose(before, after, CLOSE);
         weightedSum(after).backward();
         for (double g : mha.keyProjection().bias().grad().data) assertEquals(0.0, g, CLOSE);
+        // and by finite differences: the numerical derivative is rounding noise (far below the
+        // floor of GradCheck), the back-propagated one is exactly what the other parameters leave
+        Tensor bk = mha.keyProjection().bias();
+        for (Mask mask : new Mask[]{null, Mask.causal(), Mask.validLens(1, 3)}) {
+            Tensor qs = random(2, 4, rng), ks = random(3, 4, rng), vs = random(3, 4, rng);
+            GradCheck.Result r = GradCheck.check(x -> weightedSum(mha.forward(qs, ks, vs, mask).output()), bk);
+            assertTrue(r.maxRelativeError() <= GRAD_TOL, r.toString());
+            assertTrue(Math.abs(r.numeric()) < 1e-9, r.toString());
+        }
     }
 
     @Test

@@ -64,6 +64,19 @@ class TestTrainer {
     }
 
     @Test
+    void anInfiniteLossStopsTooBeforeAnyUpdate() {
+        Tensor w = Tensor.parameter(new DMatrixRMaj(new double[][]{{2}}));
+        Trainer trainer = new Trainer(new Sgd(List.of(w), 0.1)).listener(TrainingListener.silent());
+        // L = −log(w − 2) at w = 2 on the first step: +∞
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> trainer.fit(List.of(1, 2), 3, b -> w.sub(Tensor.row(2)).log().neg().sum()));
+        assertTrue(e.getMessage().contains("step 1") && e.getMessage().contains("Infinity"), e.getMessage());
+        assertEquals(1, e.step());
+        assertEquals(2.0, w.get(0, 0), 0.0);
+        assertEquals(0, trainer.steps());
+    }
+
+    @Test
     void anInfiniteGradientNormStopsWhenClipping() {
         Tensor w = Tensor.parameter(new DMatrixRMaj(new double[][]{{0}}));
         Trainer trainer = new Trainer(new Sgd(List.of(w), 0.1)).clipGradNorm(1).listener(TrainingListener.silent());
