@@ -64,6 +64,15 @@ final class FixtureModels {
         return PaddedBatch.of(rows, f.integer("config", "PAD"), f.integer("config", "srcVocab"), x[0].length);
     }
 
+    /** inputs.yPadded as a target batch: rows trimmed to tgtLens, padded again with PAD. */
+    static PaddedBatch paddedTarget(Fixtures f) {
+        int[][] y = f.intMatrix("inputs", "yPadded");
+        int[] lens = f.ints("inputs", "tgtLens");
+        List<int[]> rows = new ArrayList<>();
+        for (int b = 0; b < y.length; b++) rows.add(Arrays.copyOf(y[b], lens[b]));
+        return PaddedBatch.of(rows, f.integer("config", "PAD"), f.integer("config", "tgtVocab"), y[0].length);
+    }
+
     /** inputs.y as a target batch (no padding). */
     static PaddedBatch target(Fixtures f) {
         return PaddedBatch.of(Arrays.asList(f.intMatrix("inputs", "y")), f.integer("config", "PAD"), f.integer("config", "tgtVocab"));

@@ -72,6 +72,31 @@ class TestSeq2Seq {
     }
 
     @Test
+    void aPaddedTargetMatchesPyTorchsIgnoreIndex() {
+        // target lengths [4, 3, 1]: the loss is the mean over the 8 real positions, as
+        // F.cross_entropy(..., ignore_index=PAD); padding changes no gradient
+        Fixtures f = FixtureModels.fixture();
+        Fixtures expected = f.node("outputs", "attentionPackedPaddedTarget"), grads = f.node("grads", "attentionPackedPaddedTarget");
+        Seq2Seq model = FixtureModels.model(f, true);
+        PaddedBatch target = FixtureModels.paddedTarget(f);
+        assertArrayEquals(new int[]{4, 3, 1}, target.validLens());
+        TeacherForced out = model.forward(FixtureModels.source(f), target);
+        List<DMatrixRMaj> logits = expected.matrices("logits"), weights = expected.matrices("attention");
+        for (int t = 0; t < logits.size(); t++) {
+            assertClose(logits.get(t), out.logits().get(t).value(), TORCH);
+            assertClose(weights.get(t), out.weights().get(t).value(), TORCH);
+        }
+        Tensor loss = model.loss(out, target);
+        assertEquals(expected.scalar("loss"), loss.item(), TORCH);
+        assertNotEquals(f.scalar("outputs", "attentionPacked", "loss"), loss.item(), 1e-3);
+        model.zeroGrad();
+        loss.backward();
+        List<Tensor> params = model.parameters();
+        List<String[]> names = FixtureModels.parameterNames(true);
+        for (int i = 0; i < params.size(); i++) assertClose(grads.matrix(names.get(i)), params.get(i).grad(), TORCH);
+    }
+
+    @Test
     void theEncoderIsNotTheAnchorsPaddedOne() {
         // the padded cases differ from the packed ones: our encoder stops at the last VALID step
         Fixtures f = FixtureModels.fixture();
