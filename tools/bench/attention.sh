@@ -10,6 +10,7 @@
 #   COMPOSED=1 ...                           also time the unfused, composed Tensor operations
 #   JMH_ARGS="-wi 3 -i 5" ...                JMH options per round (default: 3 × 1 s warm-up, 5 × 1 s measured)
 #   TORCH_ANCHOR=/path/to/anchor.py ...      the anchor, if the checkout is not beside ../shared
+#   ANY_BLAS=1 ...                           measure even if torch runs on the reference BLAS (see torch_blas.py)
 #
 # A round runs the anchor as written (torch.set_num_threads(2)), the anchor's own source with
 # torch.set_num_threads(1) (the compute alone, without torch's threading; the anchor file is
@@ -38,10 +39,9 @@ if [[ ! -f $ANCHOR ]]; then
   echo "       from a checkout elsewhere, point TORCH_ANCHOR at the file." >&2
   exit 2
 fi
-if ! "$PYTHON" -c 'import torch' 2>/dev/null; then
-  echo "error: $PYTHON cannot import torch (on Debian: apt-get install python3-torch; or set PYTHON=...)." >&2
-  exit 2
-fi
+# shellcheck source=tools/bench/torch_check.sh
+source tools/bench/torch_check.sh
+require_torch "$PYTHON"
 if ! grep -q 'torch.set_num_threads(2)' "$ANCHOR"; then
   echo "error: $ANCHOR no longer calls torch.set_num_threads(2); the one-thread run cannot be derived from it." >&2
   exit 2

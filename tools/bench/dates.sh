@@ -31,9 +31,9 @@ if [[ "${SKIP_TORCH:-0}" == 1 ]]; then echo "(SKIP_TORCH=1: PyTorch side skipped
 if [[ ! -f "$ANCHOR" ]]; then
   echo "error: PyTorch anchor not found at $ANCHOR (set TORCH_ANCHOR=...)" >&2; exit 1
 fi
-if ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then
-  echo "error: /usr/bin/python3 cannot import torch; install it with: sudo apt-get install python3-torch" >&2; exit 1
-fi
+# shellcheck source=tools/bench/torch_check.sh
+source tools/bench/torch_check.sh
+require_torch /usr/bin/python3
 echo "== PyTorch: /usr/bin/python3 $ANCHOR (2 threads)"
 TORCH_OUT="$(mktemp)"
 /usr/bin/python3 "$ANCHOR" | tee "$TORCH_OUT"
