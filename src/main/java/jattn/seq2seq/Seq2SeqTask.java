@@ -9,6 +9,7 @@ import jattn.text.Vocabulary;
 import jattn.train.Adam;
 import jattn.train.Bleu;
 import jattn.train.History;
+import jattn.train.LearningRateSchedule;
 import jattn.train.Trainer;
 import jattn.train.TrainingListener;
 
@@ -74,22 +75,38 @@ public final class Seq2SeqTask {
      * @param seed         the seed of the batch shuffling
      * @param poolBatches  1: plain shuffled batches, as the PyTorch anchor; k &gt; 1: batches of similar
      *                     source length from sorted pools of k batches ({@link LengthBatches}), less padding
+     * @param cosineDecay  false: η stays constant, as the anchor; true: η falls from {@code learningRate}
+     *                     to 0 along a half cosine over the run, ηₛ = η·(1 + cos(π·s/S))/2 for update s of S,
+     *                     so that the last updates settle instead of jumping around the minimum
      */
-    public record Settings(int epochs, int batchSize, double learningRate, double maxGradNorm, long seed, int poolBatches) {
+    public record Settings(int epochs, int batchSize, double learningRate, double maxGradNorm, long seed, int poolBatches,
+                           boolean cosineDecay) {
 
-        /** The PyTorch anchor's settings (batch 64, Adam η 3e-3, clip 1.0, shuffled batches, seed 0). */
+        /** The PyTorch anchor's settings (batch 64, Adam η 3e-3 constant, clip 1.0, shuffled batches, seed 0). */
         public static Settings anchor(int epochs) {
-            return new Settings(epochs, 64, 3e-3, 1.0, 0, 1);
+            return new Settings(epochs, 64, 3e-3, 1.0, 0, 1, false);
         }
 
         /** The same settings with batches of similar length from pools of {@code poolBatches} batches. */
         public Settings withPools(int poolBatches) {
-            return new Settings(epochs, batchSize, learningRate, maxGradNorm, seed, poolBatches);
+            return new Settings(epochs, batchSize, learningRate, maxGradNorm, seed, poolBatches, cosineDecay);
         }
 
-        /** The same settings with another learning rate. */
+        /** The same settings with another (peak) learning rate. */
         public Settings withLearningRate(double lr) {
-            return new Settings(epochs, batchSize, lr, maxGradNorm, seed, poolBatches);
+            return new Settings(epochs, batchSize, lr, maxGradNorm, seed, poolBatches, cosineDecay);
+        }
+
+        /** The same settings with η decaying to 0 along a half cosine over the run. */
+        public Settings withCosineDecay() {
+            return new Settings(epochs, batchSize, learningRate, maxGradNorm, seed, poolBatches, true);
+        }
+
+        /** η at every update of a run over {@code pairs} training pairs (⌈pairs / batchSize⌉ updates per epoch). */
+        public LearningRateSchedule schedule(int pairs) {
+            int updates = epochs * ((pairs + batchSize - 1) / batchSize);
+            return cosineDecay ? LearningRateSchedule.warmupCosine(learningRate, 0, updates, 0)
+                               : LearningRateSchedule.constant(learningRate);
         }
     }
 
@@ -188,7 +205,8 @@ public final class Seq2SeqTask {
                 }
             }
         };
-        Trainer trainer = new Trainer(adam).clipGradNorm(settings.maxGradNorm()).listener(withValidation);
+        Trainer trainer = new Trainer(adam).clipGradNorm(settings.maxGradNorm()).listener(withValidation)
+                .schedule(settings.schedule(train.size()));
         Iterable<List<SentencePair>> batches = settings.poolBatches() == 1
                 ? new Batches<>(train, settings.batchSize(), settings.seed())
                 : new LengthBatches<>(train, settings.batchSize(), settings.poolBatches(), p -> p.source().length(), settings.seed());

@@ -80,7 +80,7 @@ class TestSeq2SeqTask {
         Seq2Seq model = task.newModel(8, 16, true, 1);
         double before = task.loss(model, train).item();
         Seq2SeqTask.Run run = task.train(model, train, train.subList(0, 64),
-                new Seq2SeqTask.Settings(6, 32, 1e-2, 1.0, 0, 4), false);
+                new Seq2SeqTask.Settings(6, 32, 1e-2, 1.0, 0, 4, false), false);
         double after = task.loss(model, train).item();
         assertEquals(6, run.validExactMatch().length);
         assertEquals(6 * 16, run.history().stepLosses().length);
@@ -88,5 +88,19 @@ class TestSeq2SeqTask {
         List<String> pred = task.predict(model, train);
         assertTrue(task.exactMatch(pred, train) > 0.5, "exact match " + task.exactMatch(pred, train));
         for (String p : pred) assertTrue(p.length() <= task.maxOutput());
+    }
+
+    @Test
+    void theLearningRateIsConstantOrFallsAlongAHalfCosine() {
+        Seq2SeqTask.Settings constant = Seq2SeqTask.Settings.anchor(2).withLearningRate(1e-2), decay = constant.withCosineDecay();
+        assertFalse(constant.cosineDecay());
+        assertTrue(decay.cosineDecay());
+        // 640 pairs in batches of 64: 10 updates per epoch, S = 20
+        for (int s : new int[]{0, 7, 19}) assertEquals(1e-2, constant.schedule(640).at(s), 0.0);
+        assertEquals(1e-2, decay.schedule(640).at(0), 1e-15);
+        assertEquals(0.5e-2, decay.schedule(640).at(10), 1e-15);
+        assertEquals(1e-2 * (1 + Math.cos(Math.PI * 15 / 20)) / 2, decay.schedule(640).at(15), 1e-15);
+        assertEquals(0.0, decay.schedule(640).at(20), 1e-15);
+        assertEquals(0.5e-2, decay.schedule(641).at(11), 1e-15);      // 641 pairs: 11 updates per epoch, S = 22
     }
 }
