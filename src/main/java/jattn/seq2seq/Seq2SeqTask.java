@@ -82,6 +82,11 @@ public final class Seq2SeqTask {
     public record Settings(int epochs, int batchSize, double learningRate, double maxGradNorm, long seed, int poolBatches,
                            boolean cosineDecay) {
 
+        /** Settings with a constant η. */
+        public Settings(int epochs, int batchSize, double learningRate, double maxGradNorm, long seed, int poolBatches) {
+            this(epochs, batchSize, learningRate, maxGradNorm, seed, poolBatches, false);
+        }
+
         /** The PyTorch anchor's settings (batch 64, Adam η 3e-3 constant, clip 1.0, shuffled batches, seed 0). */
         public static Settings anchor(int epochs) {
             return new Settings(epochs, 64, 3e-3, 1.0, 0, 1, false);

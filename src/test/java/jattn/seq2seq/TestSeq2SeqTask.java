@@ -80,7 +80,7 @@ class TestSeq2SeqTask {
         Seq2Seq model = task.newModel(8, 16, true, 1);
         double before = task.loss(model, train).item();
         Seq2SeqTask.Run run = task.train(model, train, train.subList(0, 64),
-                new Seq2SeqTask.Settings(6, 32, 1e-2, 1.0, 0, 4, false), false);
+                new Seq2SeqTask.Settings(6, 32, 1e-2, 1.0, 0, 4), false);
         double after = task.loss(model, train).item();
         assertEquals(6, run.validExactMatch().length);
         assertEquals(6 * 16, run.history().stepLosses().length);
@@ -94,6 +94,7 @@ class TestSeq2SeqTask {
     void theLearningRateIsConstantOrFallsAlongAHalfCosine() {
         Seq2SeqTask.Settings constant = Seq2SeqTask.Settings.anchor(2).withLearningRate(1e-2), decay = constant.withCosineDecay();
         assertFalse(constant.cosineDecay());
+        assertFalse(new Seq2SeqTask.Settings(2, 64, 1e-2, 1.0, 0, 1).cosineDecay());   // the six-argument form keeps η
         assertTrue(decay.cosineDecay());
         // 640 pairs in batches of 64: 10 updates per epoch, S = 20
         for (int s : new int[]{0, 7, 19}) assertEquals(1e-2, constant.schedule(640).at(s), 0.0);
