@@ -57,20 +57,21 @@ final class FixtureModels {
 
     /** inputs.x as a source batch: rows trimmed to srcLens, padded again with PAD. */
     static PaddedBatch source(Fixtures f) {
-        int[][] x = f.intMatrix("inputs", "x");
-        int[] lens = f.ints("inputs", "srcLens");
-        List<int[]> rows = new ArrayList<>();
-        for (int b = 0; b < x.length; b++) rows.add(Arrays.copyOf(x[b], lens[b]));
-        return PaddedBatch.of(rows, f.integer("config", "PAD"), f.integer("config", "srcVocab"), x[0].length);
+        return trimmed(f, "x", "srcLens", "srcVocab");
     }
 
     /** inputs.yPadded as a target batch: rows trimmed to tgtLens, padded again with PAD. */
     static PaddedBatch paddedTarget(Fixtures f) {
-        int[][] y = f.intMatrix("inputs", "yPadded");
-        int[] lens = f.ints("inputs", "tgtLens");
-        List<int[]> rows = new ArrayList<>();
-        for (int b = 0; b < y.length; b++) rows.add(Arrays.copyOf(y[b], lens[b]));
-        return PaddedBatch.of(rows, f.integer("config", "PAD"), f.integer("config", "tgtVocab"), y[0].length);
+        return trimmed(f, "yPadded", "tgtLens", "tgtVocab");
+    }
+
+    /** inputs.{ids} (B×T) cut to the lengths inputs.{lens}, as a batch padded to T with config.PAD. */
+    private static PaddedBatch trimmed(Fixtures f, String ids, String lens, String vocab) {
+        int[][] rows = f.intMatrix("inputs", ids);
+        int[] valid = f.ints("inputs", lens);
+        List<int[]> cut = new ArrayList<>();
+        for (int b = 0; b < rows.length; b++) cut.add(Arrays.copyOf(rows[b], valid[b]));
+        return PaddedBatch.of(cut, f.integer("config", "PAD"), f.integer("config", vocab), rows[0].length);
     }
 
     /** inputs.y as a target batch (no padding). */

@@ -34,15 +34,20 @@ class TestCopyTask {
         assertRejects(() -> CopyTask.generate(5, 4, 3, 1), "maxLength");
     }
 
-    @Test
-    void withoutAttentionLongStringsAreNotCopied() {
-        // lesson 04's experiment with its settings: the final state holds 3 digits, not 10 to 12
+    /** Lessons 04 and 05's copy experiment: 10 000 training and 1 000 test strings of 3 … 12 digits, E 16, H 32. */
+    private static AccuracyByLength lessonCopy(boolean attention, Seq2SeqTask.Settings settings, int... edges) {
         List<SentencePair> digits = CopyTask.generate(11000, 3, 12, 1);
         List<SentencePair> train = digits.subList(0, 10000), test = digits.subList(10000, 11000);
         Seq2SeqTask task = CopyTask.of(train, 12);
-        Seq2Seq model = task.newModel(16, 32, false, 0);
-        task.train(model, train, null, Seq2SeqTask.Settings.anchor(3).withLearningRate(1e-2).withPools(16), false);
-        AccuracyByLength a = task.byLength(task.predict(model, test), test, 3, 4, 10, 13);
+        Seq2Seq model = task.newModel(16, 32, attention, 0);
+        task.train(model, train, null, settings, false);
+        return task.byLength(task.predict(model, test), test, edges);
+    }
+
+    @Test
+    void withoutAttentionLongStringsAreNotCopied() {
+        // lesson 04's experiment with its settings: the final state holds 3 digits, not 10 to 12
+        AccuracyByLength a = lessonCopy(false, Seq2SeqTask.Settings.anchor(3).withLearningRate(1e-2).withPools(16), 3, 4, 10, 13);
         assertEquals(3, a.shortest().from());
         assertTrue(a.shortest().accuracy() >= 0.9, a.format());
         assertTrue(a.longest().accuracy() <= 0.05, a.format());
@@ -53,14 +58,9 @@ class TestCopyTask {
         // lesson 05's experiment with its settings (four passes, η from 1e-2 down a half cosine):
         // every length from 3 to 12 is copied, the longest too. With a constant η the longest
         // bucket lands anywhere between 0.3 and 0.95 depending on the last updates.
-        List<SentencePair> digits = CopyTask.generate(11000, 3, 12, 1);
-        List<SentencePair> train = digits.subList(0, 10000), test = digits.subList(10000, 11000);
-        Seq2SeqTask task = CopyTask.of(train, 12);
-        Seq2Seq model = task.newModel(16, 32, true, 0);
-        task.train(model, train, null, Seq2SeqTask.Settings.anchor(4).withLearningRate(1e-2).withPools(16).withCosineDecay(), false);
         int[] edges = new int[11];
         for (int k = 0; k < edges.length; k++) edges[k] = 3 + k;
-        AccuracyByLength a = task.byLength(task.predict(model, test), test, edges);
+        AccuracyByLength a = lessonCopy(true, Seq2SeqTask.Settings.anchor(4).withLearningRate(1e-2).withPools(16).withCosineDecay(), edges);
         for (AccuracyByLength.Bucket b : a.buckets()) assertTrue(b.accuracy() >= 0.9, a.format());
     }
 }
