@@ -7,7 +7,7 @@ Fortran reference BLAS (libblas3), several times slower. A comparison with the r
 would flatter the Java side, so this exits with status 3 when torch's dgemm_ comes from it.
 
 Run: /usr/bin/python3 tools/bench/torch_blas.py
-     → e.g. "openblas-pthread: dgemm_ from /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3"
+     → e.g. "torch 1.13.0a0, openblas-pthread: dgemm_ from /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3"
 """
 import ctypes
 import os
@@ -36,5 +36,5 @@ if not libc.dladdr(dgemm, ctypes.byref(info)):
 path = os.path.realpath(info.dli_fname.decode())
 kind = next((k for k in ("openblas-pthread", "openblas-openmp", "openblas-serial", "openblas", "mkl", "blis", "atlas")
              if k in path), "reference BLAS" if "/blas/" in path else "unknown BLAS")
-print(f"{kind}: dgemm_ from {path}")
+print(f"torch {torch.__version__}, {kind}: dgemm_ from {path}")
 sys.exit(3 if kind == "reference BLAS" else 0)

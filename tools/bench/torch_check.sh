@@ -9,11 +9,11 @@ require_torch() {
     exit 2
   fi
   if blas=$("$python" "$(dirname "${BASH_SOURCE[0]}")/torch_blas.py"); then
-    echo "torch $("$python" -c 'import torch; print(torch.__version__)') BLAS: $blas"
+    echo "anchor: $blas"
   elif [[ ${ANY_BLAS:-0} == 1 ]]; then
-    echo "torch BLAS: $blas (ANY_BLAS=1: measuring against it anyway; its products are several times slower than OpenBLAS)"
+    echo "anchor: $blas (ANY_BLAS=1: measuring against it anyway; its products are several times slower than OpenBLAS)"
   else
-    echo "error: torch multiplies with the $blas. That anchor is several times slower than" >&2
+    echo "error: $blas: the reference BLAS. That anchor is several times slower than" >&2
     echo "       PyTorch with OpenBLAS; install it (sudo apt-get install libopenblas0-pthread, or ./course bench)," >&2
     echo "       or set ANY_BLAS=1 to measure against the reference BLAS anyway." >&2
     exit 2
