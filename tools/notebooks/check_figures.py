@@ -18,6 +18,7 @@ Exits 0 if every figure passes, 1 if any problem was found, 2 if Chromium is mis
 could not be opened.
 """
 import argparse
+import html
 import json
 import shutil
 import sys
@@ -37,13 +38,16 @@ INSPECT_JS = r"""
   const box = el => { const b = el.getBoundingClientRect();
     return {left: b.left, top: b.top, right: b.right, bottom: b.bottom, width: b.width, height: b.height}; };
   const axisOf = (fl, id) => fl[id.charAt(0) + 'axis' + id.slice(1)];
+  // a title left unset holds plotly's placeholder ("Click to enter X axis title"), never drawn
+  const titleText = (fl, t) => { const s = (t && t.text) || '';
+    return Object.values(fl._dfltTitle || {}).includes(s) ? '' : s; };
   return Array.from(document.querySelectorAll('.jattn-figure')).map((gd, i) => {
     const fig = {index: i + 1, id: gd.id, drawn: false, text: (gd.textContent || '').trim().slice(0, 300)};
     const fl = gd._fullLayout, svg = gd.querySelector('svg.main-svg');
     if (!fl || !svg) return fig;
     fig.drawn = true;
     fig.svg = box(svg);
-    fig.title = (fl.title && fl.title.text) || '';
+    fig.title = titleText(fl, fl.title);
     const gt = gd.querySelector('text.gtitle');
     fig.titleDrawn = gt ? {text: gt.textContent, box: box(gt)} : null;
     fig.axes = [];
@@ -54,7 +58,7 @@ INSPECT_JS = r"""
         const ax = axisOf(fl, id);
         if (!ax || ax.visible === false || fig.axes.some(a => a.id === id)) continue;
         const el = gd.querySelector('text.' + id + 'title');
-        fig.axes.push({id: id, subplot: sp, title: (ax.title && ax.title.text) || '',
+        fig.axes.push({id: id, subplot: sp, title: titleText(fl, ax.title),
                        drawn: el && el.textContent ? {text: el.textContent, box: box(el)} : null});
       }
     }
@@ -128,8 +132,14 @@ def figure_problems(fig):
     return problems
 
 
+def figure_title(fig):
+    """The title as drawn (entities such as &#39; resolved), else as in the layout."""
+    drawn = fig.get("titleDrawn")
+    return " ".join(((drawn and drawn["text"]) or html.unescape(fig.get("title", ""))).split())
+
+
 def figure_label(lesson, fig):
-    title = " ".join(fig.get("title", "").split()) or "(no title)"
+    title = figure_title(fig) or "(no title)"
     return f"{lesson}, figure {fig['index']} \"{title}\""
 
 
@@ -158,17 +168,18 @@ def screenshot_figures(page, figs, folder):
         fig["screenshot"] = str(path)
 
 
-def check_html(browser, html, shots):
-    lesson = html.stem
+def check_html(browser, page_file, shots):
+    lesson = page_file.stem
     page = browser.new_page(width=1280, height=900)
-    page.navigate(html.resolve().as_uri(), timeout=180)
+    page.navigate(page_file.resolve().as_uri(), timeout=180)
     figs = measure_figures(page, lesson)
     screenshot_figures(page, figs, shots / lesson)
     blocked = sorted({u for u in page.requests() if not u.startswith(("file:", "data:", "blob:", "about:"))})
     for fig in figs:
         fig["problems"] = figure_problems(fig)
+        fig["label"] = figure_title(fig)
     page.close()
-    return {"lesson": lesson, "html": str(html), "figures": figs, "blockedRequests": blocked}
+    return {"lesson": lesson, "html": str(page_file), "figures": figs, "blockedRequests": blocked}
 
 
 def main():
@@ -185,24 +196,24 @@ def main():
     report, problems, exit_code = {}, 0, 0
     try:
         with Chromium(log_path=args.shots / "chromium.log") as browser:
-            for html in args.html:
+            for page_file in args.html:
                 started = time.monotonic()
                 try:
-                    r = check_html(browser, html, args.shots)
+                    r = check_html(browser, page_file, args.shots)
                 except CdpError as e:
-                    report[html.stem] = {"lesson": html.stem, "html": str(html), "error": str(e), "figures": []}
-                    print(f"{html.stem}: cannot check its figures: {e}", flush=True)
+                    report[page_file.stem] = {"lesson": page_file.stem, "html": str(page_file), "error": str(e), "figures": []}
+                    print(f"{page_file.stem}: cannot check its figures: {e}", flush=True)
                     exit_code = 2
                     continue
                 r["seconds"] = round(time.monotonic() - started, 2)
-                report[html.stem] = r
+                report[page_file.stem] = r
                 bad = [f for f in r["figures"] if f["problems"]]
-                print(f"{html.stem}: {len(r['figures'])} figures, {len(bad)} with problems, "
-                      f"{r['seconds']:.1f} s; screenshots in {args.shots / html.stem}/", flush=True)
+                print(f"{page_file.stem}: {len(r['figures'])} figures, {len(bad)} with problems, "
+                      f"{r['seconds']:.1f} s; screenshots in {args.shots / page_file.stem}/", flush=True)
                 for f in bad:
                     for p in f["problems"]:
                         problems += 1
-                        print(f"  {figure_label(html.stem, f)}: {p}", flush=True)
+                        print(f"  {figure_label(page_file.stem, f)}: {p}", flush=True)
     except CdpError as e:
         print(f"check_figures: {e}", file=sys.stderr)
         return 2
