@@ -51,6 +51,14 @@ KERNEL_READY_JS = r"""
             && nb.get_cells().length > 0); })()
 """
 
+KERNEL_STATE_JS = r"""
+(() => { const nb = window.Jupyter && Jupyter.notebook, k = nb && nb.kernel;
+  if (!k) return 'no kernel object';
+  return 'websocket ' + (k.ws ? ['connecting', 'open', 'closing', 'closed'][k.ws.readyState] : 'none')
+    + ', kernel_info ' + (k.info_reply && Object.keys(k.info_reply).length ? 'received' : 'not received')
+    + ', status "' + (document.querySelector('#notification_kernel') || {}).textContent + '"'; })()
+"""
+
 IDLE_JS = r"""
 (() => document.querySelectorAll('.code_cell.running').length === 0
         && Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected())()
@@ -179,6 +187,27 @@ def prepare_copy(notebooks, work):
     return copies
 
 
+def wait_for_kernel(page, lesson, result):
+    """Waits until the page's kernel answered kernel_info. A kernel that is slow to start can
+    leave the page's websocket stuck after the server's kernel_info timeout (60 s); then the
+    page is reloaded once, as a student would, before giving up with the page's kernel state."""
+    for attempt in (1, 2):
+        try:
+            page.wait_for(KERNEL_READY_JS, f"the java kernel of {lesson} to connect", timeout=KERNEL_TIMEOUT / 2)
+            return
+        except CdpError:
+            state = page.evaluate(KERNEL_STATE_JS)
+            if attempt == 2:
+                raise CdpError(f"the java kernel did not connect to Jupyter's page within {KERNEL_TIMEOUT} s "
+                               f"(page reloaded once); the page's kernel: {state}") from None
+            note = f"the kernel was not connected after {KERNEL_TIMEOUT / 2:.0f} s ({state}); reloading the page"
+            print(f"  {lesson}: {note}", flush=True)
+            result.setdefault("notes", []).append(note)
+            page.navigate(page.evaluate("location.href"), timeout=120)
+            page.wait_for("!!(window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded)",
+                          f"Jupyter's page of {lesson} to load again", timeout=120)
+
+
 def run_lesson(browser, server, copy, work, shots):
     lesson = copy.stem
     started = time.monotonic()
@@ -189,7 +218,7 @@ def run_lesson(browser, server, copy, work, shots):
         page.navigate(server.url("notebooks/" + urllib.parse.quote(rel)), timeout=120)
         page.wait_for("!!(window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded)",
                       f"Jupyter's page of {lesson} to load", timeout=120)
-        page.wait_for(KERNEL_READY_JS, f"the java kernel of {lesson} to connect", timeout=KERNEL_TIMEOUT)
+        wait_for_kernel(page, lesson, result)
         result["kernelSeconds"] = round(time.monotonic() - started, 2)
         page.evaluate("Jupyter.notebook.execute_all_cells(), true")
         page.wait_for(IDLE_JS, f"the cells of {lesson} to finish", timeout=RUN_TIMEOUT, poll=1.0)
