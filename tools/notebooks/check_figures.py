@@ -161,8 +161,8 @@ def screenshot_figures(page, figs, folder):
             " const el = gd.querySelector('svg.main-svg') || gd; const b = el.getBoundingClientRect();"
             " return {x: b.left + window.scrollX, y: b.top + window.scrollY, width: b.width, height: b.height}; })()"
             % json.dumps(fig["id"]))
-        if not box or box["width"] < 1 or box["height"] < 1:
-            box = dict(box or {}, width=max(box["width"] if box else 0, 200), height=max(box["height"] if box else 0, 40))
+        if box["width"] < 1 or box["height"] < 1:  # an undrawn figure: show its text, if any
+            box = dict(box, width=max(box["width"], 400), height=max(box["height"], 40))
         path = folder / f"{fig['index']}.png"
         page.screenshot(path, box)
         fig["screenshot"] = str(path)
@@ -171,14 +171,17 @@ def screenshot_figures(page, figs, folder):
 def check_html(browser, page_file, shots):
     lesson = page_file.stem
     page = browser.new_page(width=1280, height=900)
-    page.navigate(page_file.resolve().as_uri(), timeout=180)
-    figs = measure_figures(page, lesson)
-    screenshot_figures(page, figs, shots / lesson)
-    blocked = sorted({u for u in page.requests() if not u.startswith(("file:", "data:", "blob:", "about:"))})
+    try:
+        page.navigate(page_file.resolve().as_uri(), timeout=180)
+        figs = measure_figures(page, lesson)
+        screenshot_figures(page, figs, shots / lesson)
+        # requests for anything but local files (all blocked: no host resolves), recorded in the report
+        blocked = sorted({u for u in page.requests() if not u.startswith(("file:", "data:", "blob:", "about:"))})
+    finally:
+        page.close()
     for fig in figs:
         fig["problems"] = figure_problems(fig)
         fig["label"] = figure_title(fig)
-    page.close()
     return {"lesson": lesson, "html": str(page_file), "figures": figs, "blockedRequests": blocked}
 
 
