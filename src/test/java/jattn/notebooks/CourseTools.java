@@ -1,6 +1,8 @@
 package jattn.notebooks;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,12 @@ final class CourseTools {
     static final Path NOTEBOOKS = ROOT.resolve("notebooks");
     static final Path EXECUTED = ROOT.resolve("target/notebooks");
     static final Path RUNNER = ROOT.resolve("tools/notebooks/run_notebooks.py");
+    /** The figure checker (headless Chromium over the DevTools Protocol) and its screenshots. */
+    static final Path CHECK_FIGURES = ROOT.resolve("tools/notebooks/check_figures.py");
+    static final Path FIGURES = ROOT.resolve("target/figures");
+    /** The live-notebook runner (Jupyter Notebook's own page in headless Chromium) and its working copy. */
+    static final Path LIVE_NOTEBOOK = ROOT.resolve("tools/notebooks/live_notebook.py");
+    static final Path LIVE = ROOT.resolve("target/live");
     static final Path COURSE_JAR = ROOT.resolve("target/attention-course.jar");
     static final String PYTHON = "/usr/bin/python3";
 
@@ -29,14 +37,25 @@ final class CourseTools {
 
     record Result(int exitCode, String output) {}
 
+    /** Whether a command's output is also printed line by line while it runs (for long tools). */
+    enum Echo { QUIET, LINE_BY_LINE }
+
     /** Runs a command with a time limit, returning its exit code and merged output. */
     static Result run(List<String> command, long timeoutSeconds) {
+        return run(command, timeoutSeconds, Echo.QUIET);
+    }
+
+    /** Runs a command with a time limit, returning its exit code and merged output, echoed as asked. */
+    static Result run(List<String> command, long timeoutSeconds, Echo echo) {
         try {
             Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
-            StringBuilder out = new StringBuilder();
+            StringBuffer out = new StringBuffer();
             Thread reader = new Thread(() -> {
-                try {
-                    out.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = r.readLine()) != null; ) {
+                        out.append(line).append('\n');
+                        if (echo == Echo.LINE_BY_LINE) System.out.println(line);
+                    }
                 } catch (IOException ignored) {
                     // the process went away
                 }
@@ -80,6 +99,30 @@ final class CourseTools {
         }
         fail("Chromium is not installed (Debian package 'chromium'); the browser test needs it. Run ./course setup");
         return null;
+    }
+
+    /** Fails unless Chromium and Debian's python3-websocket (the DevTools Protocol client of tools/notebooks/cdp.py) are there. */
+    static void requireChromiumAndCdp() {
+        requireChromium();
+        if (!Files.isExecutable(Path.of(PYTHON)))
+            fail(PYTHON + " is missing: the browser tests drive Chromium from Debian's Python. Run ./course setup");
+        Result ws = run(List.of(PYTHON, "-c", "import websocket"), 60);
+        if (ws.exitCode() != 0)
+            fail("python3-websocket is not installed for " + PYTHON + " (the browser tests talk to Chromium with it). Run ./course setup\n" + ws.output());
+    }
+
+    /** Fails unless Debian's Jupyter Notebook server (the one ./course jupyter starts) is installed. */
+    static void requireNotebookServer() {
+        Result nb = run(List.of(PYTHON, "-c", "import notebook; print(notebook.__version__)"), 60);
+        if (nb.exitCode() != 0)
+            fail("Jupyter Notebook is not installed for " + PYTHON + " (Debian package jupyter-notebook). Run ./course setup\n" + nb.output());
+    }
+
+    /** The file name of a notebook or export without its extension: 00_tour_of_the_tools. */
+    static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
     }
 
     /** Every notebook under notebooks/, sorted. */

@@ -1,109 +1,174 @@
 package jattn.notebooks;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import jattn.viz.Display;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.plotly.components.Axis;
+import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.traces.HeatmapTrace;
+import tech.tablesaw.plotly.traces.ScatterTrace;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Opens the HTML export of lesson 00 in headless Chromium with no network and checks that
- * every Plotly figure was actually drawn (its SVG is in the page), with its title and axis
- * titles: the pinned plotly.js shipped in the notebook did the drawing, not a CDN.
+ * Opens the HTML export of every executed lesson (target/notebooks/*.html, written by
+ * {@link NotebookIT}, which runs before this class: failsafe's runOrder is alphabetical) in
+ * headless Chromium with every host name unresolvable, and checks every Plotly figure with
+ * tools/notebooks/check_figures.py: drawn by the plotly.js shipped in the page, a title whose
+ * rendered text fits inside the figure, a title on both axes of every cartesian subplot and
+ * heatmap, and heatmap rows at least 18 px tall (plot-area height / number of rows). A
+ * screenshot of each figure is saved as target/figures/&lt;lesson&gt;/&lt;n&gt;.png.
+ * All problems of all lessons are collected first; the failure lists each as
+ * {@code <lesson>, figure <n> "<title>": <what is wrong>}.
  */
 class NotebookInBrowserIT {
 
-    static final Path LESSON = CourseTools.NOTEBOOKS.resolve("00_tour_of_the_tools.ipynb");
-    static final Path HTML = CourseTools.EXECUTED.resolve("00_tour_of_the_tools.html");
+    static final long CHECK_TIMEOUT_SECONDS = 1800;
 
     @BeforeAll
     static void tools() {
-        CourseTools.requireChromium();
+        CourseTools.requireChromiumAndCdp();
     }
 
-    /** The executed HTML of lesson 00, executing the lesson first if its export is missing or stale. */
-    static Path freshHtml() throws IOException {
-        boolean stale = !Files.exists(HTML)
-                || Files.getLastModifiedTime(HTML).compareTo(Files.getLastModifiedTime(LESSON)) < 0
-                || Files.getLastModifiedTime(HTML).compareTo(Files.getLastModifiedTime(CourseTools.COURSE_JAR)) < 0;
+    /** The executed HTML of a lesson, executing the lesson first if its export is missing or stale. */
+    static Path freshHtml(Path lesson) throws IOException {
+        Path html = CourseTools.EXECUTED.resolve(CourseTools.stem(lesson) + ".html");
+        boolean stale = !Files.exists(html)
+                || Files.getLastModifiedTime(html).compareTo(Files.getLastModifiedTime(lesson)) < 0
+                || Files.getLastModifiedTime(html).compareTo(Files.getLastModifiedTime(CourseTools.COURSE_JAR)) < 0;
         if (stale) {
+            System.out.println(html + " is missing or older than its notebook or the jar: executing " + lesson.getFileName());
             CourseTools.requireJupyterAndKernel();
-            CourseTools.Result r = CourseTools.execute(LESSON);
-            assertEquals(0, r.exitCode(), () -> "lesson 00 failed to execute:\n" + r.output());
+            CourseTools.execute(lesson);  // a lesson that fails still writes its HTML; NotebookIT reports its errors
+            if (!Files.exists(html)) fail(lesson.getFileName() + " could not be executed, so it has no HTML export " + html);
         }
-        return HTML;
-    }
-
-    /** Chromium, headless, offline: every host name resolves to nothing. */
-    static List<String> chromium(Path profile, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(CourseTools.requireChromium(),
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=" + profile));
-        cmd.addAll(List.of(args));
-        return cmd;
+        return html;
     }
 
     @Test
-    void lesson00FiguresAreDrawnOffline() throws IOException {
-        Path html = freshHtml();
-        Path profile = Files.createTempDirectory("chromium-profile");
-        CourseTools.Result dom = CourseTools.run(chromium(profile, "--virtual-time-budget=30000",
-                "--dump-dom", html.toUri().toString()), 180);
-        assertEquals(0, dom.exitCode(), () -> "Chromium failed:\n" + tail(dom.output()));
+    void everyFigureOfEveryLessonIsDrawnOfflineAndReadable() throws IOException {
+        List<Path> lessons = CourseTools.notebooks();
+        assertTrue(!lessons.isEmpty(), "no notebooks under " + CourseTools.NOTEBOOKS);
+        List<Path> html = new ArrayList<>();
+        for (Path lesson : lessons) html.add(freshHtml(lesson));
 
-        List<String> figures = figureBlocks(dom.output());
-        assertEquals(2, figures.size(), "lesson 00 should show 2 figures, found " + figures.size() + " figure divs");
-        for (String fig : figures) {
-            assertTrue(fig.contains("class=\"main-svg\""),
-                    "a figure div has no Plotly SVG: plotly.js did not draw it. Start of the div:\n" + fig.substring(0, Math.min(600, fig.length())));
+        JsonObject report = checkFigures(html, CourseTools.FIGURES);
+        List<String> problems = new ArrayList<>();
+        int figures = 0;
+        for (Path lesson : lessons) {
+            String stem = CourseTools.stem(lesson);
+            JsonObject r = report.getAsJsonObject(stem);
+            if (r == null) {
+                problems.add(stem + ": the figure checker did not report on it");
+                continue;
+            }
+            if (r.has("error")) {
+                problems.add(stem + ": its figures could not be checked: " + r.get("error").getAsString());
+                continue;
+            }
+            JsonArray figs = r.getAsJsonArray("figures");
+            figures += figs.size();
+            long displayed = ExecutedNotebook.read(CourseTools.EXECUTED.resolve(stem + ".ipynb")).figures();
+            if (figs.size() != displayed)
+                problems.add(stem + ": the executed notebook displayed " + displayed + " figures, but its HTML page has "
+                        + figs.size() + " figure divs");
+            problems.addAll(figureProblems(stem, figs));
         }
-        assertEquals("Word counts in the word2vec corpus", svgText(figures.get(0), "gtitle"));
-        assertEquals("word", svgText(figures.get(0), "xtitle"));
-        assertEquals("count", svgText(figures.get(0), "ytitle"));
-        assertTrue(svgText(figures.get(1), "gtitle").startsWith("softmax(z / τ)"), svgText(figures.get(1), "gtitle"));
-        assertTrue(figures.get(1).contains("τ = 0.5") && figures.get(1).contains("τ = 4.0"), "the legend of the softmax plot is missing");
-
-        // a picture for a person to look at
-        Path png = CourseTools.EXECUTED.resolve("00_tour_of_the_tools.png");
-        Files.deleteIfExists(png);
-        CourseTools.Result shot = CourseTools.run(chromium(Files.createTempDirectory("chromium-profile"),
-                "--virtual-time-budget=30000", "--window-size=1280,9000", "--hide-scrollbars",
-                "--screenshot=" + png, html.toUri().toString()), 180);
-        if (shot.exitCode() != 0 || !Files.exists(png)) fail("Chromium could not take a screenshot:\n" + tail(shot.output()));
-        System.out.println("lesson 00 in Chromium: " + figures.size() + " figures drawn offline; screenshot " + png);
+        System.out.println(figures + " figures in " + lessons.size() + " lessons checked in Chromium; screenshots in "
+                + CourseTools.FIGURES + "/<lesson>/<n>.png");
+        assertTrue(problems.isEmpty(), () -> problems.size() + " problems with the lessons' figures:\n  "
+                + String.join("\n  ", problems));
     }
 
-    /** The serialized DOM of each figure div, up to the next figure div. */
-    static List<String> figureBlocks(String dom) {
-        List<String> blocks = new ArrayList<>();
-        String marker = "class=\"jattn-figure";
-        int i = dom.indexOf(marker);
-        while (i >= 0) {
-            int next = dom.indexOf(marker, i + marker.length());
-            blocks.add(dom.substring(i, next < 0 ? dom.length() : next));
-            i = next;
+    /**
+     * The checker itself: a page of four figures made here, each wrong in one known way but the
+     * first, must give exactly those problems. Guards against a check that can never fail.
+     */
+    @Test
+    void theCheckerFindsEachKindOfProblem() throws IOException {
+        double[] x = {0, 1, 2, 3}, y = {1, 3, 2, 4};
+        Axis xAxis = Axis.builder().title("position").build(), yAxis = Axis.builder().title("weight").build();
+        Figure fine = new Figure(Layout.builder().title("A fine figure").width(500).height(380)
+                .xAxis(xAxis).yAxis(yAxis).build(), ScatterTrace.builder(x, y).build());
+        Figure longTitle = new Figure(Layout.builder()
+                .title("A title far too long for a figure that is only three hundred pixels wide, so it is clipped")
+                .width(300).height(300).xAxis(xAxis).yAxis(yAxis).build(), ScatterTrace.builder(x, y).build());
+        Figure noAxisTitles = new Figure(Layout.builder().title("No axis titles").width(500).height(380).build(),
+                ScatterTrace.builder(x, y).build());
+        int rows = 20;
+        double[][] z = new double[rows][4];
+        Double[] cols = {0.0, 1.0, 2.0, 3.0}, rowPos = new Double[rows];
+        for (int i = 0; i < rows; i++) rowPos[i] = (double) i;
+        Figure flatHeatmap = new Figure(Layout.builder().title("Squashed rows").width(500).height(300)
+                .xAxis(Axis.builder().title("key").build()).yAxis(Axis.builder().title("query").build()).build(),
+                HeatmapTrace.builder(cols, rowPos, z).build());
+
+        Display.resendPlotlyJs();  // the page's first figure carries plotly.js
+        StringBuilder page = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n");
+        for (Figure f : List.of(fine, longTitle, noAxisTitles, flatHeatmap)) page.append(Display.figureHtml(f)).append('\n');
+        page.append("</body></html>\n");
+        Path dir = CourseTools.ROOT.resolve("target/figures-selftest");
+        Files.createDirectories(dir);
+        Path html = dir.resolve("selftest.html");
+        Files.writeString(html, page, StandardCharsets.UTF_8);
+
+        JsonArray figs = checkFigures(List.of(html), dir).getAsJsonObject("selftest").getAsJsonArray("figures");
+        assertEquals(4, figs.size(), "figures found in " + html);
+        List<List<String>> found = new ArrayList<>();
+        for (JsonElement f : figs) {
+            List<String> ps = new ArrayList<>();
+            for (JsonElement p : f.getAsJsonObject().getAsJsonArray("problems")) ps.add(p.getAsString());
+            found.add(ps);
         }
-        return blocks;
+        assertEquals(List.of(), found.get(0), "a fine figure");
+        assertEquals(1, found.get(1).size(), () -> "a clipped title: " + found.get(1));
+        assertTrue(found.get(1).get(0).startsWith("the title does not fit"), () -> found.get(1).get(0));
+        assertEquals(List.of("the x axis has no title", "the y axis has no title"), found.get(2));
+        assertEquals(1, found.get(3).size(), () -> "squashed heatmap rows: " + found.get(3));
+        assertTrue(found.get(3).get(0).matches("heatmap rows are [0-9.]+ px tall \\(plot area [0-9]+ px / 20 rows\\).*"),
+                () -> found.get(3).get(0));
+        for (int n = 1; n <= 4; n++)
+            assertTrue(Files.size(dir.resolve("selftest/" + n + ".png")) > 1000, "screenshot " + n + " of the self-test");
     }
 
-    /** The text of the first SVG text element with the given class (gtitle, xtitle, ytitle). */
-    static String svgText(String block, String cls) {
-        Matcher m = Pattern.compile("<text class=\"" + cls + "\"[^>]*>(.*?)</text>").matcher(block);
-        if (!m.find()) fail("no <text class=\"" + cls + "\"> in the figure: its title or axis title was not drawn");
-        return m.group(1).replace("&amp;", "&");
+    /** Runs check_figures.py on the pages and returns its report (one entry per page, by file stem). */
+    static JsonObject checkFigures(List<Path> html, Path shots) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(CourseTools.PYTHON, CourseTools.CHECK_FIGURES.toString(),
+                "--shots", shots.toString()));
+        html.forEach(h -> cmd.add(h.toString()));
+        Path report = shots.resolve("report.json");
+        Files.deleteIfExists(report);
+        CourseTools.Result r = CourseTools.run(cmd, CHECK_TIMEOUT_SECONDS, CourseTools.Echo.LINE_BY_LINE);
+        if (!Files.exists(report))  // Chromium missing or not starting; a page that failed to open is in the report
+            fail("the figure checker (" + CourseTools.ROOT.relativize(CourseTools.CHECK_FIGURES) + ") failed with exit code "
+                    + r.exitCode() + ":\n" + r.output());
+        return JsonParser.parseString(Files.readString(report, StandardCharsets.UTF_8)).getAsJsonObject();
     }
 
-    static String tail(String s) {
-        return s.length() < 3000 ? s : s.substring(s.length() - 3000);
+    /** Each problem of each figure as "lesson, figure n "title": problem". */
+    static List<String> figureProblems(String lesson, JsonArray figs) {
+        List<String> out = new ArrayList<>();
+        for (JsonElement e : figs) {
+            JsonObject f = e.getAsJsonObject();
+            String title = f.has("label") ? f.get("label").getAsString().replaceAll("\\s+", " ").trim() : "";
+            for (JsonElement p : f.getAsJsonArray("problems"))
+                out.add(lesson + ", figure " + f.get("index").getAsInt() + " \"" + (title.isEmpty() ? "(no title)" : title)
+                        + "\": " + p.getAsString());
+        }
+        return out;
     }
 }
