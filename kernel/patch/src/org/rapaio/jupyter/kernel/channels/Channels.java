@@ -1,3 +1,21 @@
+/*
+ * rapaio-jupyter-kernel 3.0.1, org.rapaio.jupyter.kernel.channels.Channels, from its sources jar
+ * (io.github.padreati:rapaio-jupyter-kernel:3.0.1:sources), patched for the attention course.
+ * Copyright 2023 Aurelian Tutuianu. MIT License: see kernel/patch/LICENSE (also in this jar's
+ * META-INF/LICENSE-rapaio-jupyter-kernel.txt).
+ *
+ * PATCHED (attention course, see kernel/README.md), two changes:
+ *  1. connect() registers the kernel and fills the handler map BEFORE it binds the channels.
+ *     Upstream binds first, and bind() starts the shell and control loop threads, so a request
+ *     that arrives in between (Jupyter sends kernel_info at once) found handlers == null: a
+ *     NullPointerException at getHandler killed the shell thread and the kernel never answered
+ *     again; or it found the map half filled ("Unhandled message: kernel_info_request").
+ *     Filling the map before Thread.start() also makes it visible to the loop threads
+ *     (start() happens-before everything the started thread does).
+ *  2. The import of ZMQ names org.rapaio.org.zeromq, the package the published jar relocates
+ *     org.zeromq to (maven-shade-plugin), so that this class links against that jar.
+ * Nothing else differs from upstream.
+ */
 package org.rapaio.jupyter.kernel.channels;
 
 import java.security.InvalidKeyException;
@@ -17,7 +35,7 @@ import org.rapaio.jupyter.kernel.message.MessageType;
 import org.rapaio.jupyter.kernel.message.messages.ErrorReply;
 import org.rapaio.jupyter.kernel.message.messages.IOPubStatus;
 import org.rapaio.jupyter.kernel.message.messages.IOPubStream;
-import org.zeromq.ZMQ;
+import org.rapaio.org.zeromq.ZMQ; // PATCHED: the jar's relocated org.zeromq
 
 @SuppressWarnings( {"unchecked", "rawtypes"})
 public final class Channels {
@@ -58,8 +76,7 @@ public final class Channels {
 
     public void connect(RapaioKernel kernel) {
         if (!isConnected) {
-            channels.forEach(s -> s.bind(connProps));
-            iopub.sendMessage(new Message<>(MessageType.IOPUB_STATUS, IOPubStatus.STARTING));
+            // PATCHED: the kernel and the handlers first, then bind(), which starts the loop threads
             kernel.registerChannels(this);
 
             handlers = new HashMap<>();
@@ -75,6 +92,9 @@ public final class Channels {
             handlers.put(MessageType.CUSTOM_COMM_MSG, kernel::handleCommMsgCommand);
             handlers.put(MessageType.CUSTOM_COMM_CLOSE, kernel::handleCommCloseCommand);
             handlers.put(MessageType.SHELL_COMM_INFO_REQUEST, kernel::handleCommInfoRequest);
+
+            channels.forEach(s -> s.bind(connProps));
+            iopub.sendMessage(new Message<>(MessageType.IOPUB_STATUS, IOPubStatus.STARTING));
 
             isConnected = true;
         }
