@@ -25,6 +25,7 @@ so no kernel is left behind.
 Usage (kernel.json): launch.py CLASSPATH CONNECTION_FILE [JVM options...]
 """
 import ctypes
+import re
 import signal
 import subprocess
 import sys
@@ -81,6 +82,16 @@ class Jvm:
 
     def seconds(self):
         return time.monotonic() - self.started
+
+    def loop_threads(self):
+        """The kernel's channel loop threads that are alive (from jstack), or why it is unknown."""
+        try:
+            dump = subprocess.run(["jstack", str(self.process.pid)], capture_output=True, text=True, timeout=20).stdout
+        except (OSError, subprocess.TimeoutExpired) as e:
+            return f"unknown ({type(e).__name__})"
+        names = re.findall(r'^"((?:Shell|Heartbeat)-\d+)"', dump, re.MULTILINE)
+        # upstream names the control loop "Shell-N" too: three loops are alive when all is well
+        return f"{len(names)} of 3 loop threads alive: {', '.join(names) or 'none'}"
 
     def stop(self):
         if self.process.poll() is None:
@@ -153,10 +164,11 @@ def main():
                 f"at Channels.getHandler) {jvm.seconds():.2f} s after its JVM started "
                 f"(attempt {attempt} of {ATTEMPTS}); starting it again at once")
         else:
+            threads = jvm.loop_threads() if jvm.process.poll() is None else "the JVM has exited"
             log(f"restart: the kernel did not answer kernel_info "
                 + (f"within {PROBE_SECONDS} s of binding its channels" if jvm.bound.is_set()
                    else f"within {jvm.seconds():.0f} s of its JVM's start (its channels were never bound)")
-                + f" (attempt {attempt} of {ATTEMPTS}); starting it again")
+                + f" ({threads}; attempt {attempt} of {ATTEMPTS}); starting it again")
         jvm.stop()
     log("the Java kernel did not start")
     sys.exit(1)

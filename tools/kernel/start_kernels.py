@@ -4,7 +4,7 @@
 Each start: Jupyter's KernelManager launches the kernel spec (kernel/launch.py and its JVM),
 and a client waits for the kernel's kernel_info reply (wait_for_ready, as nbclient does); the
 start's time runs from the launch to that reply. Then the kernel is killed and the next one
-starts. The launcher's "launch.py: restart: ..." lines in the kernel's stderr say which starts
+starts. The launcher's "launch.py: ... starting it again" lines in the kernel's stderr say which starts
 hung and were recovered, and why (the start-up race's NullPointerException, or no answer).
 
 Prints one line per start, a summary (hung and recovered, restarts, median and slowest start),
@@ -96,14 +96,15 @@ def main():
         starts = []
         for i in range(1, args.starts + 1):
             seconds, stderr = start_once(specs, name, logs / f"start-{i:02d}.log", args.timeout)
-            restarts = [line for line in stderr.splitlines() if line.startswith("launch.py: restart:")]
+            restarts = [line for line in stderr.splitlines()
+                        if line.startswith("launch.py:") and "starting it again" in line]
             start = {"start": i, "seconds": None if seconds is None else round(seconds, 2),
                      "restarts": len(restarts), "race_restarts": sum(RACE in r for r in restarts),
                      "npe_traces": stderr.count('"this.handlers" is null')}
             starts.append(start)
             shown = "no answer" if seconds is None else f"{seconds:5.2f} s"
             print(f"start {i:2d}: {shown}" + (f", {len(restarts)} restart(s): " + " | ".join(
-                r.removeprefix("launch.py: restart: ") for r in restarts) if restarts else ""), flush=True)
+                r.removeprefix("launch.py: ").removeprefix("restart: ") for r in restarts) if restarts else ""), flush=True)
 
     answered = [s["seconds"] for s in starts if s["seconds"] is not None]
     result = {
