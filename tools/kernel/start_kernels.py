@@ -118,7 +118,7 @@ def main():
         "slowest_seconds": max(answered) if answered else None,
         "over_bound": sum(1 for s in starts if s["seconds"] is None or s["seconds"] > args.bound),
         "bound_seconds": args.bound,
-        "patched": not args.unpatched,
+        "patched": PATCH_JAR in argv[2],  # the patch jar is on the launcher's class path
     }
     print(f"{result['starts']} starts ({'patched' if result['patched'] else 'UNPATCHED'}): "
           f"{result['answered']} answered, {result['hung_and_recovered']} hung and were recovered "

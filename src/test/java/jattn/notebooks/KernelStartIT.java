@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Starts the Java kernel of this build {@value #STARTS} times as Jupyter does
  * (tools/kernel/start_kernels.py: Jupyter's KernelManager, then wait_for_ready as nbclient
- * does) and checks that every start answered kernel_info within {@value #BOUND_SECONDS} s and
+ * does) and checks that every start answered kernel_info within {@link #BOUND_SECONDS} (10 s) and
  * that none needed a restart: with rapaio-kernel-patch.jar on the class path the kernel's
  * start-up race (kernel/README.md) is gone, so the launcher's safety net never fires. Prints
  * each start's time, how many starts hung and were recovered, the median and the slowest.
@@ -26,8 +26,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 class KernelStartIT {
 
     static final int STARTS = 30;
-    /** The goal is 5 s on a quiet 2-core machine; the margin is for a loaded CI machine. */
-    static final double BOUND_SECONDS = 10;
+    /**
+     * The goal is 5 s on a quiet 2-core machine; the margin is for a loaded CI machine. A machine
+     * shared with other heavy jobs can set another with -Dkernel.start.bound=SECONDS (a hang costs
+     * 10 s more than a normal start, so a bound above about 20 s no longer catches one; the restart
+     * count still does).
+     */
+    static final double BOUND_SECONDS = Double.parseDouble(System.getProperty("kernel.start.bound", "10"));
     static final Path SPEC = CourseTools.ROOT.resolve("target/kernel-spec/kernels/java");
     static final Path SCRIPT = CourseTools.ROOT.resolve("tools/kernel/start_kernels.py");
 
@@ -51,6 +56,7 @@ class KernelStartIT {
                 .orElseGet(() -> fail("start_kernels.py printed no RESULT line (exit " + r.exitCode() + "):\n" + r.output()));
         JsonObject result = JsonParser.parseString(line.substring("RESULT ".length())).getAsJsonObject();
 
+        assertTrue(result.get("patched").getAsBoolean(), () -> "the kernel spec's class path has no rapaio-kernel-patch.jar:\n" + r.output());
         assertEquals(STARTS, result.get("starts").getAsInt(), "starts made");
         assertEquals(STARTS, result.get("answered").getAsInt(), () -> "starts that never answered kernel_info:\n" + r.output());
         double slowest = result.get("slowest_seconds").getAsDouble();
