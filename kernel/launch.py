@@ -86,9 +86,13 @@ class Jvm:
     def loop_threads(self):
         """The kernel's channel loop threads that are alive (from jstack), or why it is unknown."""
         try:
-            dump = subprocess.run(["jstack", str(self.process.pid)], capture_output=True, text=True, timeout=20).stdout
+            jstack = subprocess.run(["jstack", str(self.process.pid)], capture_output=True, text=True, timeout=20)
         except (OSError, subprocess.TimeoutExpired) as e:
-            return f"unknown ({type(e).__name__})"
+            return f"loop threads unknown (jstack: {type(e).__name__})"
+        dump = jstack.stdout
+        if '"main"' not in dump:  # no thread dump: jstack could not attach
+            why = (jstack.stderr.strip().splitlines() or [f"exit {jstack.returncode}"])[0]
+            return f"loop threads unknown (jstack: {why[:120]})"
         names = re.findall(r'^"((?:Shell|Heartbeat)-\d+)"', dump, re.MULTILINE)
         # upstream names the control loop "Shell-N" too: three loops are alive when all is well
         return f"{len(names)} of 3 loop threads alive: {', '.join(names) or 'none'}"
