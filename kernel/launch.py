@@ -40,7 +40,7 @@ FIRST_PROBE_SECONDS = 10    # the latest first probe, if the "Binding" lines nev
 UNBOUND_PROBE_SECONDS = 30  # ... and then how long to wait for a reply
 ATTEMPTS = 6
 CHANNELS = 5              # shell, control, stdin, iopub, heartbeat: one "Binding" line each
-# the first race's trace (kernel/README.md): the shell thread died, the kernel will never answer
+# the first race's trace (kernel/README.md): the shell (or control) loop died; it never answers again
 RACE_SIGNATURES = ('because "this.handlers" is null', "at org.rapaio.jupyter.kernel.channels.Channels.getHandler")
 
 
@@ -164,7 +164,7 @@ def main():
             jvm.reader.join(5)
             sys.exit(jvm.process.returncode)  # the JVM failed by itself: its own error is on stderr
         if outcome == "raced":
-            log(f"restart: the kernel's shell thread died of the start-up race (NullPointerException "
+            log(f"restart: a channel loop of the kernel died of the start-up race (NullPointerException "
                 f"at Channels.getHandler) {jvm.seconds():.2f} s after its JVM started "
                 f"(attempt {attempt} of {ATTEMPTS}); starting it again at once")
         else:
