@@ -71,6 +71,11 @@ public final class WordMap {
     /** The PCA of the unit vectors. */
     public Pca pca() { return pca; }
 
+    /** Whether {@code word} is on the map (in one of its groups). */
+    public boolean contains(String word) {
+        return points.containsKey(word);
+    }
+
     /** The (PC1, PC2) position of {@code word}, a copy. */
     public double[] position(String word) {
         double[] p = points.get(word);
@@ -135,7 +140,7 @@ public final class WordMap {
                 xr, yr, annotations, WIDTH, HEIGHT, MARGIN);
     }
 
-    static final int WIDTH = 900, HEIGHT = 640;
+    static final int WIDTH = Plot.WIDTH, HEIGHT = 640;
     static final int[] MARGIN = {80, 190, 90, 70};    // left, right (legend), top (title), bottom
 
     /** The axis range of component k with 8 % padding. */

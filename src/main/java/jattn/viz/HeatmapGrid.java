@@ -101,15 +101,21 @@ public final class HeatmapGrid implements Chart {
         Heatmap.CellSize size = Heatmap.cellSize(maxM, maxN * columns);
         double cellW = size.width(), cellH = size.height();
         double plotW = maxN * cellW, plotH = maxM * cellH;
-        boolean rotated = colChars * CHAR_PX > cellW - 2;
         double left = AXIS_TITLE_PX + 12 + rowChars * CHAR_PX;
+        // the whole figure fits the notebook's output area: narrower cells if needed, rows stay ≥ MIN_ROW
+        double available = (Plot.WIDTH - COLOUR_BAR_PX - 10.0) / columns - left - 24;
+        if (maxN * cellW > available) {
+            cellW = Math.max(4, available / maxN);
+            if (cellH > cellW) cellH = Math.max(Math.min(cellH, Heatmap.MIN_ROW), cellW);
+        }
+        boolean rotated = colChars * CHAR_PX > cellW - 2;
         double below = AXIS_TITLE_PX + 14 + (rotated ? colChars * CHAR_PX : 14);
         double panelTop = panels.size() > 1 ? PANEL_TITLE_PX : 6;
         double slotW = left + plotW + 24, slotH = panelTop + plotH + below + (panels.size() > columns ? 16 : 0);
 
         double gridW = columns * slotW;
         int width = (int) Math.ceil(Math.max(MIN_WIDTH, gridW + COLOUR_BAR_PX + 10));
-        int titleLines = title == null || title.isBlank() ? 0 : Plot.titleLines(title, width);
+        int titleLines = title == null || title.isBlank() ? 0 : Plot.titleLines(title, width, Plot.ModeBar.HIDDEN);
         int top = 24 + 24 * titleLines;
         int height = (int) Math.ceil(top + rowsOfPanels * slotH + 10);
         double areaW = width - 10 - COLOUR_BAR_PX, areaH = height - top - 10.0;   // inside the figure's margins
@@ -121,7 +127,7 @@ public final class HeatmapGrid implements Chart {
                 "width", width, "height", height,
                 "margin", Plot.map("l", 10, "r", COLOUR_BAR_PX, "t", top, "b", 10),
                 "showlegend", false);
-        if (titleLines > 0) layout.put("title", Plot.title(title, width));
+        if (titleLines > 0) layout.put("title", Plot.title(title, width, Plot.ModeBar.HIDDEN));
         List<Object> annotations = new ArrayList<>();
 
         for (int k = 0; k < panels.size(); k++) {
@@ -178,7 +184,7 @@ public final class HeatmapGrid implements Chart {
                         "yshift", 4, "showarrow", false, "font", Plot.map("size", 14)));
         }
         if (!annotations.isEmpty()) layout.put("annotations", annotations);
-        return new Plot(List.of(), traces, layout);
+        return new Plot(List.of(), traces, layout, Plot.ModeBar.HIDDEN);
     }
 
     private String valueTitle() {

@@ -20,20 +20,29 @@ import java.util.Map;
  */
 public final class Plot extends Figure {
 
-    /** The default figure width in pixels. */
-    public static final int WIDTH = 900;
+    /** The default figure width in pixels: the width of a notebook's output area (about 860 px in the HTML export). */
+    public static final int WIDTH = 850;
+
+    /** Whether plotly's mode bar (zoom, pan, save) is shown over the top right corner. */
+    public enum ModeBar { SHOWN, HIDDEN }
     /** Roughly the width of one character of the title font (17 px), for wrapping. */
     static final double TITLE_CHAR_PX = 9.0;
 
     private final List<Trace> tablesawTraces;
     private final List<Map<String, Object>> jsonTraces;
     private final Map<String, Object> layout;
+    private final ModeBar modeBar;
 
     Plot(List<Trace> tablesawTraces, List<Map<String, Object>> jsonTraces, Map<String, Object> layout) {
+        this(tablesawTraces, jsonTraces, layout, ModeBar.SHOWN);
+    }
+
+    Plot(List<Trace> tablesawTraces, List<Map<String, Object>> jsonTraces, Map<String, Object> layout, ModeBar modeBar) {
         super(tablesawTraces.toArray(Trace[]::new));
         this.tablesawTraces = List.copyOf(tablesawTraces);
         this.jsonTraces = List.copyOf(jsonTraces);
         this.layout = layout;
+        this.modeBar = modeBar;
     }
 
     /** The layout as plotly JSON. */
@@ -63,7 +72,8 @@ public final class Plot extends Figure {
             names.add(name);
         }
         b.append("var data = [").append(String.join(", ", names)).append("];\n");
-        b.append("Plotly.newPlot(").append(target).append(", data, layout, {responsive: false, displaylogo: false});\n");
+        b.append("Plotly.newPlot(").append(target).append(", data, layout, {responsive: false, displaylogo: false")
+                .append(modeBar == ModeBar.HIDDEN ? ", displayModeBar: false" : "").append("});\n");
         return b.append("</script>").toString();
     }
 
@@ -81,7 +91,12 @@ public final class Plot extends Figure {
      * {@code widthPx} (at about {@value #TITLE_CHAR_PX} px per character).
      */
     static String wrap(String title, int widthPx) {
-        List<String> lines = wrapLines(title, charsPerLine(widthPx));
+        return wrap(title, widthPx, ModeBar.SHOWN);
+    }
+
+    /** {@link #wrap(String, int)} for a figure with or without the mode bar in its corner. */
+    static String wrap(String title, int widthPx, ModeBar modeBar) {
+        List<String> lines = wrapLines(title, charsPerLine(widthPx, modeBar));
         List<String> escaped = new ArrayList<>();
         for (String l : lines) escaped.add(text(l));
         return String.join("<br>", escaped);
@@ -105,19 +120,27 @@ public final class Plot extends Figure {
 
     /** The number of lines {@link #wrap} gives. */
     static int titleLines(String title, int widthPx) {
-        return wrapLines(title, charsPerLine(widthPx)).size();
+        return titleLines(title, widthPx, ModeBar.SHOWN);
     }
 
-    /** Characters per title line: the figure width less the mode bar's corner (about 200 px on wide figures). */
-    static int charsPerLine(int widthPx) {
-        int free = widthPx - (widthPx >= 700 ? 220 : 40);
+    static int titleLines(String title, int widthPx, ModeBar modeBar) {
+        return wrapLines(title, charsPerLine(widthPx, modeBar)).size();
+    }
+
+    /** Characters per title line: the figure width less the margins and, if shown, the mode bar's corner (about 220 px). */
+    static int charsPerLine(int widthPx, ModeBar modeBar) {
+        int free = widthPx - 40 - (modeBar == ModeBar.SHOWN ? 220 : 0);
         return Math.max(16, (int) (free / TITLE_CHAR_PX));
     }
 
     /** A plotly title object, wrapped to the figure width, left-aligned over the plot. */
     static Map<String, Object> title(String title, int widthPx) {
+        return title(title, widthPx, ModeBar.SHOWN);
+    }
+
+    static Map<String, Object> title(String title, int widthPx, ModeBar modeBar) {
         Map<String, Object> t = new LinkedHashMap<>();
-        t.put("text", wrap(title, widthPx));
+        t.put("text", wrap(title, widthPx, modeBar));
         t.put("x", 0.02);
         t.put("xanchor", "left");
         return t;
