@@ -30,7 +30,8 @@ import java.util.List;
  * {@value #MIN_ROW} px tall; the plot area is at most {@value #MAX_PLOT_WIDTH} px wide (columns
  * get narrower) and {@value #MAX_PLOT_HEIGHT} px tall (only a matrix of more than
  * {@value #MAX_PLOT_HEIGHT}/{@value #MIN_ROW} rows gets rows below {@value #MIN_ROW} px, and then
- * only every k-th row is labelled). See {@link #cellSize(int, int)}.
+ * only every k-th row is labelled). See {@link #cellSize(int, int)}. Row labels longer than about
+ * 12 characters make the columns narrower still, so that the figure fits {@link Plot#WIDTH}.
  *
  * <p><b>Colours.</b> {@link ColourScale#AUTO} (the default) draws values ≥ 0 on a sequential
  * scale from 0 (white) and signed values on a diverging scale centred at 0.
@@ -42,7 +43,7 @@ public final class Heatmap implements Chart {
     /** The smallest row height in pixels (below it only for more than MAX_PLOT_HEIGHT / MIN_ROW rows). */
     public static final int MIN_ROW = 20;
     /** The widest plot area (the cells) in pixels. */
-    public static final int MAX_PLOT_WIDTH = 640;
+    public static final int MAX_PLOT_WIDTH = 540;
     /** The tallest plot area in pixels. */
     public static final int MAX_PLOT_HEIGHT = 720;
 
@@ -193,10 +194,10 @@ public final class Heatmap implements Chart {
 
     /**
      * A label as a tick text: plotly's entities for {@code & < >} (so {@code <pad>} stays visible)
-     * and ␣ for a space, so that a space token is seen.
+     * and ␣ for each space of a label that is only spaces, so that a space token is seen.
      */
     static String tickText(String label) {
-        return Plot.text(label.replace(' ', '\u2423'));
+        return Plot.text(label.isBlank() ? label.replace(' ', '\u2423') : label);
     }
 
     static double[][] toArray(DMatrixRMaj m) {

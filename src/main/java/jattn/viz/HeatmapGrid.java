@@ -100,7 +100,6 @@ public final class HeatmapGrid implements Chart {
         }
         Heatmap.CellSize size = Heatmap.cellSize(maxM, maxN * columns);
         double cellW = size.width(), cellH = size.height();
-        double plotW = maxN * cellW, plotH = maxM * cellH;
         double left = AXIS_TITLE_PX + 12 + rowChars * CHAR_PX;
         // the whole figure fits the notebook's output area: narrower cells if needed, rows stay ≥ MIN_ROW
         double available = (Plot.WIDTH - COLOUR_BAR_PX - 10.0) / columns - left - 24;
@@ -108,6 +107,7 @@ public final class HeatmapGrid implements Chart {
             cellW = Math.max(4, available / maxN);
             if (cellH > cellW) cellH = Math.max(Math.min(cellH, Heatmap.MIN_ROW), cellW);
         }
+        double plotW = maxN * cellW, plotH = maxM * cellH;
         boolean rotated = colChars * CHAR_PX > cellW - 2;
         double below = AXIS_TITLE_PX + 14 + (rotated ? colChars * CHAR_PX : 14);
         double panelTop = panels.size() > 1 ? PANEL_TITLE_PX : 6;

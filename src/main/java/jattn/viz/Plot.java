@@ -20,8 +20,8 @@ import java.util.Map;
  */
 public final class Plot extends Figure {
 
-    /** The default figure width in pixels: the width of a notebook's output area (about 860 px in the HTML export). */
-    public static final int WIDTH = 850;
+    /** The default figure width in pixels: it fits a notebook's output area (about 830 px in the HTML export at a 1000 px window). */
+    public static final int WIDTH = 800;
 
     /** Whether plotly's mode bar (zoom, pan, save) is shown over the top right corner. */
     public enum ModeBar { SHOWN, HIDDEN }

@@ -50,12 +50,12 @@ class TestHeatmap {
     @Test
     void sizingRuleGivesSquareCellsRowsOfAtLeast20PxAndACap() {
         assertEquals(new Heatmap.CellSize(44, 44), Heatmap.cellSize(2, 3), "small matrices: the largest square cells");
-        Heatmap.CellSize medium = Heatmap.cellSize(30, 30);
-        assertEquals(640.0 / 30, medium.width(), 1e-12);
+        Heatmap.CellSize medium = Heatmap.cellSize(24, 24);
+        assertEquals((double) Heatmap.MAX_PLOT_WIDTH / 24, medium.width(), 1e-12);
         assertEquals(medium.width(), medium.height(), 1e-12, "square");
         Heatmap.CellSize wide = Heatmap.cellSize(5, 100);
         assertEquals(20, wide.height(), 1e-12, "rows stay 20 px tall");
-        assertEquals(6.4, wide.width(), 1e-12, "columns get narrower to fit the width cap");
+        assertEquals(Heatmap.MAX_PLOT_WIDTH / 100.0, wide.width(), 1e-12, "columns get narrower to fit the width cap");
         Heatmap.CellSize tall = Heatmap.cellSize(100, 10);
         assertEquals(7.2, tall.height(), 1e-12, "only a matrix of more than 36 rows gets rows below 20 px");
         for (int m = 1; m <= Heatmap.MAX_PLOT_HEIGHT / Heatmap.MIN_ROW; m++)
@@ -170,6 +170,21 @@ class TestHeatmap {
         assertTrue(rowPixels(f, "2", 2) >= 20);
         assertRejects(() -> HeatmapGrid.of("mixed", 2, List.of(Heatmap.of(half).scale(ColourScale.SEQUENTIAL).xTitle("k").yTitle("q"),
                 Heatmap.of(full).scale(ColourScale.DIVERGING).xTitle("k").yTitle("q"))).figure(), "one colour scale");
+    }
+
+    @Test
+    void everyFigureFitsTheNotebooksOutputArea() {
+        List<String> words = List.of("china", "america", "thailand", "great", "excellent", "country", "is", "a");
+        double[][] cos = new double[8][8];
+        Figure grid = HeatmapGrid.of("one-hot against skip-gram", 2, List.of(
+                Heatmap.of(cos).title("one-hot").columns(words).rows(words).xTitle("word").yTitle("word"),
+                Heatmap.of(cos).title("skip-gram").columns(words).rows(words).xTitle("word").yTitle("word"))).figure();
+        assertTrue(layout(grid).get("width").getAsInt() <= Plot.WIDTH, "grid width " + layout(grid).get("width"));
+        double right2 = layout(grid).getAsJsonObject("xaxis2").getAsJsonArray("domain").get(1).getAsDouble();
+        assertTrue(right2 <= 1.0, "the second panel ends inside the plot area, left of the colour bar: " + right2);
+        assertTrue(rowPixels(grid, "2", 8) >= 20);
+        Figure wide = Heatmap.of(new double[8][64]).rows(words).xTitle("dimension").yTitle("position").figure();
+        assertTrue(layout(wide).get("width").getAsInt() <= Plot.WIDTH, "single width " + layout(wide).get("width"));
     }
 
     @Test
