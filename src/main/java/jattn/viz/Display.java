@@ -53,6 +53,11 @@ public final class Display {
         html(figureHtml(figure));
     }
 
+    /** Shows a course chart ({@link Heatmap}, {@link HeatmapGrid}, {@link Lines}, {@link Bars}): its {@link Chart#figure()}. */
+    public static void figure(Chart chart) {
+        figure(chart.figure());
+    }
+
     /**
      * The HTML of one figure: a div and a script that draws it once plotly.js is there. The
      * first call of a session also carries the library.

@@ -71,6 +71,21 @@ class TestWordMap {
     }
 
     @Test
+    void onlyTheWordsOfTheLessonAreLabelledAndTheirLabelsDoNotOverlap() {
+        WordMap map = WordMap.of(randomVectors(5), groups());
+        Figure f = map.figure("a map", List.of("a", "b", "d"));
+        String layout = ((jattn.viz.Plot) f).layoutJson();
+        for (String w : List.of("a", "b", "d")) assertTrue(layout.contains("\"text\":\"" + w + "\""), w + " is labelled: " + layout);
+        for (String w : List.of("c", "e")) assertFalse(layout.contains("\"text\":\"" + w + "\""), w + " is a dot: " + layout);
+        assertTrue(f.asJavascript("d").contains("\"c\""), "every word shows on hover");
+        assertTrue(f.asJavascript("d").contains("name: 'first'"), "the legend names the groups");
+        // two words at the same place: their label boxes must not overlap
+        var placed = map.labelOffsets(List.of("a", "b", "c", "d", "e"), new double[]{-2, 2}, new double[]{-2, 2});
+        assertEquals(5, placed.size());
+        assertRejects(() -> map.figure("t", List.of("zebra")), "\"zebra\"");
+    }
+
+    @Test
     void unknownWordsAreRejected() {
         Map<String, List<String>> g = Map.of("x", List.of("a", "zebra"));
         assertRejects(() -> WordMap.of(randomVectors(4), g), "\"zebra\"");
