@@ -34,11 +34,11 @@ public final class MaskedSoftmax {
     }
 
     /**
-     * Padding mask: key j of row i is kept iff j &lt; validLens[i] (one length per row), or, with
-     * fewer lengths, shared by groups of consecutive rows (see {@link Mask#validLens}).
+     * Padding mask with one length per row: key j of row i is kept iff j &lt; validLens[i];
+     * validLens has one entry per row of x (for other layouts see {@link Mask}).
      */
-    public static Tensor apply(Tensor x, int[] validLens) {
-        return apply(x, Mask.validLens(validLens));
+    public static Tensor apply(Tensor x, int[] validLensPerRow) {
+        return apply(x, Mask.validLensPerRow(validLensPerRow));
     }
 
     /** Explicit (m×n) mask, true = keep (causal, graph adjacency, …). */

@@ -104,7 +104,7 @@ public final class MultiHeadAttention implements Module {
         return forward(query, key, value, null);
     }
 
-    /** As above with an (m×n) {@link Mask} (true = keep; e.g. {@code Mask.causal()}, {@code Mask.validLens(…)}), or null. */
+    /** As above with an (m×n) {@link Mask} (true = keep; e.g. {@code Mask.causal()}, {@code Mask.validLensPerRow(…)}), or null. */
     public Result forward(Tensor query, Tensor key, Tensor value, Mask mask) {
         if (query.cols() != dModel || key.cols() != dModel || value.cols() != dModel)
             throw new IllegalArgumentException("MultiHeadAttention: query " + query.shape() + ", key " + key.shape()

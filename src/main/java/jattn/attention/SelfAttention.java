@@ -58,7 +58,7 @@ public final class SelfAttention implements Module {
 
     /** Keys at positions ≥ validLen are padding; optionally causal as well. */
     public AttentionResult forward(Tensor x, int validLen, boolean causal) {
-        Mask padding = Mask.validLens(validLen);
+        Mask padding = Mask.validLen(validLen);
         return forward(x, causal ? Mask.causal().and(padding) : padding);
     }
 

@@ -79,7 +79,7 @@ public final class TransformerEncoderBlock implements Module {
 
     /** Y for a sequence X (T×dModel) whose keys at positions ≥ validLen are padding. */
     public Result forward(Tensor x, int validLen) {
-        return forward(x, Mask.validLens(validLen));
+        return forward(x, Mask.validLen(validLen));
     }
 
     /** Y for a sequence X (T×dModel) with any (T×T) {@link Mask} (true = keep), or null for none. */
@@ -100,7 +100,7 @@ public final class TransformerEncoderBlock implements Module {
         List<Tensor> attended = new ArrayList<>(batch);
         for (int b = 0; b < batch; b++) {
             Tensor x = batch == 1 ? stacked : stacked.sliceRows(b * seqLen, (b + 1) * seqLen); // (T×dModel)
-            Mask mask = validLens == null ? null : Mask.validLens(validLens[b]);
+            Mask mask = validLens == null ? null : Mask.validLen(validLens[b]);
             attended.add(attention.forward(x, x, x, mask).output());      // (T×dModel)
         }
         Tensor all = batch == 1 ? attended.get(0) : Tensor.concatRows(attended); // (B·T×dModel)

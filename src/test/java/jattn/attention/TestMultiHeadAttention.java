@@ -112,7 +112,7 @@ class TestMultiHeadAttention {
     void masksApplyToEveryHead() {
         Random rng = new Random(104);
         MultiHeadAttention mha = new MultiHeadAttention(4, 2, rng);
-        MultiHeadAttention.Result r = mha.forward(random(3, 4, rng), random(5, 4, rng), random(5, 4, rng), Mask.validLens(2, 5, 1));
+        MultiHeadAttention.Result r = mha.forward(random(3, 4, rng), random(5, 4, rng), random(5, 4, rng), Mask.validLensPerRow(2, 5, 1));
         for (Tensor w : r.weights()) {
             assertEquals(0.0, w.get(0, 2));
             assertEquals(0.0, w.get(2, 1));
@@ -144,7 +144,7 @@ class TestMultiHeadAttention {
         Tensor bk = mha.keyProjection().bias();
         List<Tensor> params = new ArrayList<>(mha.parameters());
         params.remove(bk);
-        for (Mask mask : new Mask[]{null, Mask.causal(), Mask.validLens(1, 3)}) {
+        for (Mask mask : new Mask[]{null, Mask.causal(), Mask.validLensPerRow(1, 3)}) {
             List<Tensor> in = new ArrayList<>(List.of(random(2, 4, rng), random(3, 4, rng), random(3, 4, rng)));
             in.addAll(params);
             assertGrad(x -> mha.forward(x[0], x[1], x[2], mask).output(), in.toArray(new Tensor[0]));
@@ -169,7 +169,7 @@ class TestMultiHeadAttention {
         // and by finite differences: the numerical derivative is rounding noise (far below the
         // floor of GradCheck), the back-propagated one is exactly what the other parameters leave
         Tensor bk = mha.keyProjection().bias();
-        for (Mask mask : new Mask[]{null, Mask.causal(), Mask.validLens(1, 3)}) {
+        for (Mask mask : new Mask[]{null, Mask.causal(), Mask.validLensPerRow(1, 3)}) {
             Tensor qs = random(2, 4, rng), ks = random(3, 4, rng), vs = random(3, 4, rng);
             GradCheck.Result r = GradCheck.check(x -> weightedSum(mha.forward(qs, ks, vs, mask).output()), bk);
             assertTrue(r.maxRelativeError() <= GRAD_TOL, r.toString());

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code in_proj_weight}, {@code in_proj_bias}, {@code out_proj}.
  *
  * <p>Masks: torch's {@code key_padding_mask} / {@code attn_mask} (true = ignore) become our
- * {@code Mask.validLens(n)} and {@code Mask.causal()} (true = keep); the fixture's {@code allowed}
+ * {@code Mask.validLen(n)} and {@code Mask.causal()} (true = keep); the fixture's {@code allowed}
  * (1 = may attend) must equal the pattern our mask builds.
  */
 class TestMultiHeadAttentionAgainstTorch {
@@ -42,7 +42,7 @@ class TestMultiHeadAttentionAgainstTorch {
     static Mask mask(String c) {
         return switch (c) {
             case "cross", "self" -> null;
-            case "crossPadded", "selfPadded" -> Mask.validLens(F.ints("inputs", c, "validLens"));
+            case "crossPadded", "selfPadded" -> Mask.validLensPerBatch(F.ints("inputs", c, "validLens"));
             case "selfCausal" -> Mask.causal();
             default -> throw new IllegalArgumentException("unknown case " + c);
         };

@@ -42,7 +42,7 @@ class TestTransformerEncoderBlock {
         Random rng = new Random(201);
         TransformerEncoderBlock block = randomBlock(6, 2, 10, 0.3, rng).eval();
         Tensor x = random(5, 6, rng);
-        Tensor a = block.attention().forward(x, x, x, Mask.validLens(4)).output();
+        Tensor a = block.attention().forward(x, x, x, Mask.validLen(4)).output();
         Tensor x1 = block.norm1().forwardComposed(x.add(a));                                   // LN(X + MHA(X))
         Tensor y = block.norm2().forwardComposed(x1.add(block.feedForward().forward(x1)));    // LN(X₁ + FFN(X₁))
         TransformerEncoderBlock.Result r = block.forward(x, 4);
