@@ -26,10 +26,10 @@ public final class AttentionPooling implements Module {
 
     /** Pools the values with weights softmax(score(Q, K)). */
     public AttentionResult forward(Tensor queries, Tensor keys, Tensor values) {
-        return forward(queries, keys, values, null);
+        return forward(queries, keys, values, Mask.none());
     }
 
-    /** Pools the values with weights masked-softmax(score(Q, K)); {@code mask} null keeps every key. */
+    /** Pools the values with weights masked-softmax(score(Q, K)); {@code Mask.none()} keeps every key. */
     public AttentionResult forward(Tensor queries, Tensor keys, Tensor values, Mask mask) {
         requireKeysMatchValues("AttentionPooling", keys, values);
         return pool(score.scores(queries, keys), values, mask);          // e (m×n)

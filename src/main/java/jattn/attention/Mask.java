@@ -33,8 +33,15 @@ public interface Mask {
      */
     boolean[][] keep(String what, int rows, int cols);
 
+    /** Keeps every entry: no masking (the fused kernels skip the mask entirely). */
+    static Mask none() {
+        return Unmasked.NONE;
+    }
+
     /** Keep only the entries that both masks keep. */
     default Mask and(Mask other) {
+        if (this == Unmasked.NONE) return other;
+        if (other == Unmasked.NONE) return this;
         return (what, rows, cols) -> {
             boolean[][] a = keep(what, rows, cols), b = other.keep(what, rows, cols);
             for (int i = 0; i < rows; i++)
@@ -125,5 +132,22 @@ public interface Mask {
             for (int i = 0; i < m; i++) keep[i] = copy[i].clone();
             return keep;
         };
+    }
+
+    /** The pattern for (rows×cols) scores, or null when {@code mask} is null or {@link #none()} (nothing masked). */
+    static boolean[][] keepOrNull(Mask mask, String what, int rows, int cols) {
+        return mask == null || mask == Unmasked.NONE ? null : mask.keep(what, rows, cols);
+    }
+}
+
+/** {@link Mask#none()}: one instance, so that the kernels can recognise it. */
+enum Unmasked implements Mask {
+    NONE;
+
+    @Override
+    public boolean[][] keep(String what, int rows, int cols) {
+        boolean[][] keep = new boolean[rows][cols];
+        for (boolean[] row : keep) java.util.Arrays.fill(row, true);
+        return keep;
     }
 }

@@ -23,12 +23,12 @@ public final class MaskedSoftmax {
 
     private MaskedSoftmax() {}
 
-    /** Softmax over kept entries; {@code mask} null means nothing is masked. */
+    /** Softmax over kept entries; {@code Mask.none()} (or null) means nothing is masked. */
     public static Tensor apply(Tensor x, Mask mask) {
         return apply(x, mask, 1.0);
     }
 
-    /** Softmax of X/τ over kept entries; {@code mask} null means nothing is masked. */
+    /** Softmax of X/τ over kept entries; {@code Mask.none()} (or null) means nothing is masked. */
     public static Tensor apply(Tensor x, Mask mask, double temperature) {
         return Softmax.op("maskedSoftmax", x, mask, temperature);
     }

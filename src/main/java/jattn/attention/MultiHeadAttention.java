@@ -25,32 +25,47 @@ import java.util.Random;
  * Wk = in_proj_weight[d:2d]ᵀ, Wv = in_proj_weight[2d:3d]ᵀ, Wo = out_proj.weightᵀ; see
  * {@link #fromTorch}. Differences: our {@link Mask} uses true = keep (torch: true = ignore);
  * a fully masked row gives zero weights (torch: NaN); we return every head's weights (torch
- * averages them by default: {@link Result#averageWeights()}). The seeded initialisation is
+ * averages them by default: {@link AttentionResult#averageWeights()}). The seeded initialisation is
  * Xavier-uniform for all four matrices with zero biases (torch draws out_proj differently).
  */
 public final class MultiHeadAttention implements Module {
 
-    /** The output and one (m×n) weight matrix per head. */
-    public record Result(Tensor output, List<Tensor> weights) {
-        /** The mean of the heads' weights, (m×n): what torch returns with average_attn_weights=True. */
-        public Tensor averageWeights() {
-            Tensor sum = weights.get(0);
-            for (int h = 1; h < weights.size(); h++) sum = sum.add(weights.get(h));
-            return sum.scale(1.0 / weights.size());
-        }
+    /**
+     * The size of a seeded layer: nHeads heads over dModel columns (dModel divisible by nHeads,
+     * checked when the layer is built, so that the withers may come in any order).
+     * Start from {@link #paper()} and change what differs:
+     * {@code Settings.paper().withHeads(2).withDModel(16)}.
+     */
+    public record Settings(int nHeads, int dModel) {
+        /** The paper's base model: 8 heads, dModel 512. */
+        public static Settings paper() { return new Settings(8, 512); }
+
+        public Settings withHeads(int n) { return new Settings(n, dModel); }
+
+        public Settings withDModel(int d) { return new Settings(nHeads, d); }
     }
+
+    /** The four projections, each (dModel×dModel), with or without bias: query Wq, key Wk, value Wv, output Wo. */
+    public record Projections(Linear query, Linear key, Linear value, Linear output) {}
 
     private final int nHeads, dModel, dK;
     private final Linear wq, wk, wv, wo;
 
     /** Seeded: four Xavier-uniform (dModel×dModel) weights, zero biases. */
-    public MultiHeadAttention(int dModel, int nHeads, Random rng) {
-        this(nHeads, checkedLinear(dModel, nHeads, rng), new Linear(dModel, dModel, rng),
-                new Linear(dModel, dModel, rng), new Linear(dModel, dModel, rng));
+    public MultiHeadAttention(Settings settings, Random rng) {
+        this(requireDivisible(settings.dModel(), settings.nHeads()), seeded(settings.dModel(), rng));
     }
 
-    /** Given projections (used as they are), each (dModel×dModel), with or without bias. */
-    public MultiHeadAttention(int nHeads, Linear wq, Linear wk, Linear wv, Linear wo) {
+    private static Projections seeded(int d, Random rng) {
+        return new Projections(new Linear(d, d, rng), new Linear(d, d, rng), new Linear(d, d, rng), new Linear(d, d, rng));
+    }
+
+    /** nHeads heads over given projections (used as they are), each (dModel×dModel). */
+    public MultiHeadAttention(int nHeads, Projections projections) {
+        this.wq = projections.query();
+        this.wk = projections.key();
+        this.wv = projections.value();
+        this.wo = projections.output();
         this.dModel = wq.inputSize();
         requireDivisible(dModel, nHeads);
         for (Linear l : List.of(wq, wk, wv, wo))
@@ -59,10 +74,6 @@ public final class MultiHeadAttention implements Module {
                         + " and Wq " + wq.weight().shape() + " must all be (dModel×dModel)");
         this.nHeads = nHeads;
         this.dK = dModel / nHeads;
-        this.wq = wq;
-        this.wk = wk;
-        this.wv = wv;
-        this.wo = wo;
     }
 
     /**
@@ -78,7 +89,7 @@ public final class MultiHeadAttention implements Module {
                     + "; expected 3d, 3d and d for d = " + d);
         Linear[] in = new Linear[3];
         for (int p = 0; p < 3; p++) in[p] = torchLinear(inProjWeight, inProjBias, p * d, d);
-        return new MultiHeadAttention(nHeads, in[0], in[1], in[2], torchLinear(outProjWeight, outProjBias, 0, d));
+        return new MultiHeadAttention(nHeads, new Projections(in[0], in[1], in[2], torchLinear(outProjWeight, outProjBias, 0, d)));
     }
 
     /** Rows [from, from+d) of a torch weight (out×in), transposed to our (in×out), and its bias. */
@@ -94,18 +105,27 @@ public final class MultiHeadAttention implements Module {
         return new Linear(Tensor.parameter(w), Tensor.parameter(b));
     }
 
-    /** Self-attention: query = key = value = x (T×dModel). */
-    public Result forward(Tensor x, Mask mask) {
+    /** Self-attention: query = key = value = x (T×dModel), nothing masked. */
+    public AttentionResult forward(Tensor x) {
+        return forward(x, x, x, Mask.none());
+    }
+
+    /** Self-attention: query = key = value = x (T×dModel), with a (T×T) {@link Mask}. */
+    public AttentionResult forward(Tensor x, Mask mask) {
         return forward(x, x, x, mask);
     }
 
     /** Attention of query (m×dModel) over key and value (n×dModel), nothing masked. */
-    public Result forward(Tensor query, Tensor key, Tensor value) {
-        return forward(query, key, value, null);
+    public AttentionResult forward(Tensor query, Tensor key, Tensor value) {
+        return forward(query, key, value, Mask.none());
     }
 
-    /** As above with an (m×n) {@link Mask} (true = keep; e.g. {@code Mask.causal()}, {@code Mask.validLensPerRow(…)}), or null. */
-    public Result forward(Tensor query, Tensor key, Tensor value, Mask mask) {
+    /**
+     * As above with an (m×n) {@link Mask} (true = keep; e.g. {@code Mask.causal()},
+     * {@code Mask.validLen(n)}, {@code Mask.none()}). The result has one (m×n) weight matrix per
+     * head ({@link AttentionResult#head}).
+     */
+    public AttentionResult forward(Tensor query, Tensor key, Tensor value, Mask mask) {
         if (query.cols() != dModel || key.cols() != dModel || value.cols() != dModel)
             throw new IllegalArgumentException("MultiHeadAttention: query " + query.shape() + ", key " + key.shape()
                     + " and value " + value.shape() + " must all have dModel = " + dModel + " columns");
@@ -124,18 +144,15 @@ public final class MultiHeadAttention implements Module {
             weights.add(head.weights());                                 // (m×n)
         }
         Tensor merged = Tensor.concatCols(heads);                        // nHeads × (m×dK) → (m×d)
-        return new Result(wo.forward(merged), weights);                  // (m×d)·(d×d) + (1×d) → (m×d)
+        return AttentionResult.ofHeads(wo.forward(merged), weights);     // (m×d)·(d×d) + (1×d) → (m×d)
     }
 
-    private static Linear checkedLinear(int dModel, int nHeads, Random rng) {
-        requireDivisible(dModel, nHeads);
-        return new Linear(dModel, dModel, rng);
-    }
-
-    private static void requireDivisible(int dModel, int nHeads) {
+    /** nHeads, after checking that it divides dModel. */
+    private static int requireDivisible(int dModel, int nHeads) {
         if (nHeads <= 0 || dModel % nHeads != 0)
             throw new IllegalArgumentException("MultiHeadAttention: dModel " + dModel + " is not divisible by nHeads "
                     + nHeads + " (each head gets dK = dModel / nHeads columns)");
+        return nHeads;
     }
 
     public int dModel() { return dModel; }

@@ -39,9 +39,14 @@ public final class TransformerTagger implements Module {
         this.head = head;
     }
 
-    /** Z for B sequences of length T: (B·T×nTags), row b·T + t. validLens may be null (all valid). */
+    /** Z for B sequences of length T, sequence b valid up to validLens[b]: (B·T×nTags), row b·T + t. */
     public Tensor logits(int[][] ids, int[] validLens) {
-        return head.forward(encoder.forward(ids, validLens));           // (B·T×d)·(d×nTags) + (1×nTags)
+        return head.forward(encoder.forward(ids, validLens).output());  // (B·T×d)·(d×nTags) + (1×nTags)
+    }
+
+    /** Z for B sequences of length T, every position valid: (B·T×nTags), row b·T + t. */
+    public Tensor logits(int[][] ids) {
+        return head.forward(encoder.forward(ids).output());             // (B·T×d)·(d×nTags) + (1×nTags)
     }
 
     /** Z for one sequence: (T×nTags). */
@@ -51,6 +56,13 @@ public final class TransformerTagger implements Module {
 
     /** The most likely tag of every position of one sequence (no graph is recorded; the mode is kept). */
     public int[] predict(int[] ids) {
+        try (NoGrad ignored = NoGrad.start()) {
+            return argmaxRows(logits(ids));
+        }
+    }
+
+    /** The most likely tag of every position of B sequences, every position valid, flattened: (B·T), entry b·T + t. */
+    public int[] predict(int[][] ids) {
         try (NoGrad ignored = NoGrad.start()) {
             return argmaxRows(logits(ids));
         }

@@ -77,7 +77,7 @@ class TestScaledDotProductAttention {
         Tensor x = random(5, 4, rng);
         Tensor composed = AttentionPooling.scaledDotProductComposed(x.matmul(sa.wq()), x.matmul(sa.wk()), x.matmul(sa.wv()),
                 Mask.causal()).output();
-        assertClose(composed, sa.forward(x, true).output(), ROUNDING);
+        assertClose(composed, sa.forward(x, Mask.causal()).output(), ROUNDING);
     }
 
     @Test
