@@ -2,6 +2,7 @@ package jattn.attention;
 
 import jattn.autograd.NoGrad;
 import jattn.autograd.Tensor;
+import jattn.nn.Bias;
 import jattn.nn.Init;
 import jattn.nn.Linear;
 import org.ejml.data.DMatrixRMaj;
@@ -34,13 +35,13 @@ public final class AdditiveScore implements Score {
 
     /** Seeded: Wq, Wk, v Xavier-uniform, key bias b zero. */
     public AdditiveScore(int dq, int dk, int hidden, Random rng) {
-        this(dq, dk, hidden, true, rng);
+        this(dq, dk, hidden, Bias.INCLUDED, rng);
     }
 
-    /** Seeded, with or without the key bias b. */
-    public AdditiveScore(int dq, int dk, int hidden, boolean keyBias, Random rng) {
+    /** Seeded, with or without the key bias b: {@code new AdditiveScore(3, 4, 5, Bias.NONE, rng)}. */
+    public AdditiveScore(int dq, int dk, int hidden, Bias keyBias, Random rng) {
         this(Init.xavierUniform(dq, hidden, rng), Init.xavierUniform(dk, hidden, rng),
-                keyBias ? Init.zeros(1, hidden) : null, Init.xavierUniform(hidden, 1, rng));
+                keyBias == Bias.INCLUDED ? Init.zeros(1, hidden) : null, Init.xavierUniform(hidden, 1, rng));
     }
 
     /** Given parameters (used as they are): Wq (dq×h), Wk (dk×h), b (1×h) or null, v (h×1). */
@@ -48,7 +49,7 @@ public final class AdditiveScore implements Score {
         if (wq.cols() != wk.cols() || v.rows() != wq.cols() || v.cols() != 1)
             throw new IllegalArgumentException("AdditiveScore: Wq " + wq.shape() + ", Wk " + wk.shape() + " and v "
                     + v.shape() + " do not agree; expected (dq×h), (dk×h) and (h×1)");
-        this.queryProjection = new Linear(wq, null);
+        this.queryProjection = new Linear(wq);
         this.keyProjection = new Linear(wk, b);
         this.v = v;
     }

@@ -22,7 +22,7 @@ import java.util.List;
  *
  * <p>Adjacency convention: {@link #adjacency()} is the graph itself, symmetric with a false
  * diagonal (no self-loops). For attention masks, where a node should also attend to itself,
- * use {@link #adjacency(boolean) adjacency(true)}, which sets the diagonal.
+ * use {@link #adjacencyWithSelfLoops()}, which sets the diagonal.
  */
 public final class KarateClub {
 
@@ -131,8 +131,12 @@ public final class KarateClub {
         return adjacency(false);
     }
 
-    /** A fresh (n×n) copy of the adjacency matrix, with the diagonal set if {@code withSelfLoops}. */
-    public boolean[][] adjacency(boolean withSelfLoops) {
+    /** A fresh (n×n) copy of the adjacency matrix with the diagonal set: each node also attends to itself. */
+    public boolean[][] adjacencyWithSelfLoops() {
+        return adjacency(true);
+    }
+
+    private boolean[][] adjacency(boolean withSelfLoops) {
         boolean[][] copy = new boolean[adjacency.length][];
         for (int i = 0; i < copy.length; i++) {
             copy[i] = adjacency[i].clone();
@@ -141,9 +145,17 @@ public final class KarateClub {
         return copy;
     }
 
-    /** The adjacency matrix as a (n×n) 0/1 EJML matrix, e.g. to plot or to build an attention mask. */
-    public DMatrixRMaj adjacencyMatrix(boolean withSelfLoops) {
-        boolean[][] a = adjacency(withSelfLoops);
+    /** The adjacency matrix as a (n×n) 0/1 EJML matrix, e.g. to plot: no self-loops. */
+    public DMatrixRMaj adjacencyMatrix() {
+        return zeroOne(adjacency(false));
+    }
+
+    /** The adjacency matrix with the diagonal set, as a (n×n) 0/1 EJML matrix. */
+    public DMatrixRMaj adjacencyMatrixWithSelfLoops() {
+        return zeroOne(adjacency(true));
+    }
+
+    private static DMatrixRMaj zeroOne(boolean[][] a) {
         DMatrixRMaj m = new DMatrixRMaj(a.length, a.length);
         for (int i = 0; i < a.length; i++)
             for (int j = 0; j < a.length; j++) m.set(i, j, a[i][j] ? 1.0 : 0.0);
