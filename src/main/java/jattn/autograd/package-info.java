@@ -12,5 +12,9 @@
  * or an attention score) as long as its backward rule is written next to it and checked by
  * {@link jattn.autograd.GradCheck}; the readable composition and the fused one are tested
  * against each other.
+ *
+ * <p>For lessons: {@link jattn.autograd.Tensors} prints a tensor ({@code Tensors.format(t)}: the
+ * shape and fixed-width rows), takes the argmax of each row, and compares two tensors
+ * ({@code allClose(a, b, tolerance)}, {@code maxDifference(a, b)}).
  */
 package jattn.autograd;
