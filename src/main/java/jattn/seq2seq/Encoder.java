@@ -4,6 +4,7 @@ import jattn.autograd.Tensor;
 import jattn.nn.Embedding;
 import jattn.nn.Module;
 import jattn.rnn.GruCell;
+import jattn.rnn.PackedGru;
 import jattn.rnn.Recurrent;
 import jattn.rnn.RecurrentOutput;
 import jattn.text.PaddedBatch;
@@ -52,7 +53,7 @@ public final class Encoder implements Module {
 
     /**
      * Encodes a padded batch of source ids (B×T): states (B·T×H), final state (B×H), valid lengths.
-     * The fast path: one fused operation for the whole recurrence ({@link PackedGruEncoder}: input
+     * The fast path: one fused operation for the whole recurrence ({@link PackedGru}: input
      * projections looked up from Emb·Wx, padded steps skipped); equal to {@link #encodeStepByStep}.
      */
     public Encoded encode(PaddedBatch source) {
@@ -64,7 +65,7 @@ public final class Encoder implements Module {
                         + steps + ") is empty");
             last[b] = b * steps + lens[b] - 1;
         }
-        Tensor states = PackedGruEncoder.states(embedding, cell, source);   // (B·T×H), zero at padding
+        Tensor states = PackedGru.states(embedding, cell, source);   // (B·T×H), zero at padding
         return new Encoded(states, states.gatherRows(last), lens);            // last valid state (B×H)
     }
 

@@ -90,8 +90,8 @@ public final class Seq2Seq implements Module {
 
     private Seq2Seq(Encoder encoder, Decoder decoder, int bos, int eos, Vocabulary source, Vocabulary target) {
         if (encoder.hiddenSize() != decoder.hiddenSize())
-            throw new IllegalArgumentException("Seq2Seq: encoder GRU Wh " + encoder.cell().wh().shape()
-                    + " and decoder GRU Wh " + decoder.cell().wh().shape() + " differ in H; both must use the same H");
+            throw new IllegalArgumentException("Seq2Seq: the encoder's states have H = " + encoder.hiddenSize()
+                    + ", the decoder's H = " + decoder.hiddenSize() + "; both must use the same H");
         if (bos < 0 || bos >= decoder.vocabSize() || eos >= decoder.vocabSize())
             throw new IllegalArgumentException("Seq2Seq: BOS id " + bos + " or EOS id " + eos + " is outside the "
                     + decoder.vocabSize() + " target tokens");

@@ -240,7 +240,7 @@ class TestSeq2Seq {
         assertRejects(() -> model.greedy(ids(SRC, "ab"), 0), "maxSteps");
         assertRejects(() -> new Seq2Seq(SRC, Vocabulary.ofCharacters(List.of("xy")), 3, 4, Seq2Seq.Attention.ADDITIVE, rng), "<bos>");
         assertRejects(() -> new Seq2Seq(new Encoder(SRC.size(), 3, 4, rng), new GruDecoder(TGT.size(), 3, 5, rng), 2, -1),
-                "(4×12)", "(5×15)");
+                "H = 4", "H = 5");
     }
 
     @Test
