@@ -3,6 +3,7 @@ package jattn.attention;
 import jattn.autograd.Tensor;
 import jattn.nn.Linear;
 import jattn.nn.Module;
+import jattn.nn.TorchWeights;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
@@ -77,32 +78,23 @@ public final class MultiHeadAttention implements Module {
     }
 
     /**
-     * From PyTorch's parameters, as {@code state_dict()} lays them out: in_proj_weight (3d×d),
-     * in_proj_bias (3d), out_proj.weight (d×d), out_proj.bias (d). The arrays are copied.
+     * From PyTorch's {@code nn.MultiheadAttention(d, nHeads)} state dict: in_proj_weight (3d×d)
+     * (the query, key and value rows), in_proj_bias (3d), out_proj.weight (d×d), out_proj.bias
+     * (d); the biases may be absent (bias=False). Wq = in_proj_weight[0:d]ᵀ,
+     * Wk = in_proj_weight[d:2d]ᵀ, Wv = in_proj_weight[2d:3d]ᵀ, Wo = out_proj.weightᵀ. Copied.
      */
-    public static MultiHeadAttention fromTorch(int nHeads, double[][] inProjWeight, double[] inProjBias,
-                                               double[][] outProjWeight, double[] outProjBias) {
-        int d = outProjWeight.length;
-        if (inProjWeight.length != 3 * d || inProjBias.length != 3 * d || outProjBias.length != d)
-            throw new IllegalArgumentException("MultiHeadAttention.fromTorch: in_proj_weight has " + inProjWeight.length
-                    + " rows, in_proj_bias " + inProjBias.length + ", out_proj.bias " + outProjBias.length
-                    + "; expected 3d, 3d and d for d = " + d);
+    public static MultiHeadAttention fromTorch(TorchWeights torch, int nHeads) {
+        int d = torch.cols("in_proj_weight");
+        torch.matrix("in_proj_weight", 3 * d, d);                        // checks the shape
         Linear[] in = new Linear[3];
-        for (int p = 0; p < 3; p++) in[p] = torchLinear(inProjWeight, inProjBias, p * d, d);
-        return new MultiHeadAttention(nHeads, new Projections(in[0], in[1], in[2], torchLinear(outProjWeight, outProjBias, 0, d)));
-    }
-
-    /** Rows [from, from+d) of a torch weight (out×in), transposed to our (in×out), and its bias. */
-    private static Linear torchLinear(double[][] weight, double[] bias, int from, int d) {
-        DMatrixRMaj w = new DMatrixRMaj(d, d), b = new DMatrixRMaj(1, d);
-        for (int o = 0; o < d; o++) {
-            if (weight[from + o].length != d)
-                throw new IllegalArgumentException("MultiHeadAttention.fromTorch: weight row " + (from + o) + " has "
-                        + weight[from + o].length + " entries, expected " + d);
-            for (int i = 0; i < d; i++) w.set(i, o, weight[from + o][i]);
-            b.set(0, o, bias[from + o]);
+        for (int p = 0; p < 3; p++) {
+            Tensor w = torch.transposedRows("in_proj_weight", p * d, d, d);                    // (d×d)ᵀ
+            if (!torch.has("in_proj_bias")) { in[p] = new Linear(w); continue; }
+            DMatrixRMaj b = new DMatrixRMaj(1, d);
+            System.arraycopy(torch.vector("in_proj_bias", 3 * d).data, p * d, b.data, 0, d);
+            in[p] = new Linear(w, Tensor.parameter(b));
         }
-        return new Linear(Tensor.parameter(w), Tensor.parameter(b));
+        return new MultiHeadAttention(nHeads, new Projections(in[0], in[1], in[2], Linear.fromTorch(torch.under("out_proj"))));
     }
 
     /** Self-attention: query = key = value = x (T×dModel), nothing masked. */

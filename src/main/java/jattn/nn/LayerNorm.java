@@ -109,6 +109,16 @@ public final class LayerNorm implements Module {
         return xHat.mul(gamma).add(beta);                                // (n×d) ⊙ (1×d) + (1×d)
     }
 
+    /**
+     * From PyTorch's {@code nn.LayerNorm(d)} state dict: weight (d) = γ, bias (d) = β; ε is
+     * torch's default 1e-5 (a state dict does not hold it). Copied.
+     */
+    public static LayerNorm fromTorch(TorchWeights torch) {
+        int d = torch.rows("weight") * torch.cols("weight");
+        return new LayerNorm(Tensor.parameter(torch.vector("weight", d)), Tensor.parameter(torch.vector("bias", d)),
+                DEFAULT_EPS);
+    }
+
     private void checkWidth(Tensor x) {
         if (x.cols() != gamma.cols())
             throw new IllegalArgumentException("LayerNorm: input " + x.shape() + " does not fit gain " + gamma.shape()

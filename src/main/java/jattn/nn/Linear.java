@@ -41,6 +41,16 @@ public final class Linear implements Module {
         this.bias = bias;
     }
 
+    /**
+     * From PyTorch's {@code nn.Linear} state dict: weight (out×in), bias (out) if there is one;
+     * W = weightᵀ (in×out), b = bias as (1×out). Copied.
+     */
+    public static Linear fromTorch(TorchWeights torch) {
+        int out = torch.rows("weight"), in = torch.cols("weight");
+        Tensor w = torch.transposedRows("weight", 0, out, in);          // (out×in)ᵀ → (in×out)
+        return torch.has("bias") ? new Linear(w, Tensor.parameter(torch.vector("bias", out))) : new Linear(w);
+    }
+
     /** Y = X·W + b: (n×dIn) → (n×dOut). */
     public Tensor forward(Tensor x) {
         if (x.cols() != weight.rows())

@@ -3,8 +3,8 @@ package jattn.rnn;
 import jattn.autograd.Tensor;
 import jattn.linalg.Gemm;
 import jattn.nn.Init;
+import jattn.nn.TorchWeights;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.List;
 import java.util.Random;
@@ -66,14 +66,15 @@ public final class GruCell implements RecurrentCell {
     }
 
     /**
-     * A cell from PyTorch's tensors (copied): weight_ih (3H×dIn), weight_hh (3H×H), bias_ih and
-     * bias_hh as (1×3H) rows, gate blocks in the order r, z, n.
+     * A cell from PyTorch's {@code nn.GRUCell} state dict (copied): weight_ih (3H×dIn),
+     * weight_hh (3H×H), bias_ih (3H), bias_hh (3H), gate blocks in the order r, z, n;
+     * Wx = weight_ihᵀ, Wh = weight_hhᵀ.
      */
-    public static GruCell fromTorch(Tensor weightIh, Tensor weightHh, Tensor biasIh, Tensor biasHh) {
-        return new GruCell(
-                Tensor.parameter(CommonOps_DDRM.transpose(weightIh.value(), null)),
-                Tensor.parameter(CommonOps_DDRM.transpose(weightHh.value(), null)),
-                biasIh.asParameter(), biasHh.asParameter());
+    public static GruCell fromTorch(TorchWeights torch) {
+        int h3 = torch.rows("weight_hh"), dIn = torch.cols("weight_ih");
+        return new GruCell(torch.transposedRows("weight_ih", 0, h3, dIn),        // (3H×dIn)ᵀ → (dIn×3H)
+                torch.transposedRows("weight_hh", 0, h3, h3 / 3),                 // (3H×H)ᵀ → (H×3H)
+                Tensor.parameter(torch.vector("bias_ih", h3)), Tensor.parameter(torch.vector("bias_hh", h3)));
     }
 
     /** h' = (1 − z) ⊙ n + z ⊙ h, fused: (B×dIn), (B×H) → (B×H). */

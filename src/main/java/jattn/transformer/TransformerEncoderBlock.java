@@ -8,6 +8,7 @@ import jattn.nn.Dropout;
 import jattn.nn.LayerNorm;
 import jattn.nn.Module;
 import jattn.nn.PositionwiseFeedForward;
+import jattn.nn.TorchWeights;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,26 @@ public final class TransformerEncoderBlock implements Module {
                 new PositionwiseFeedForward(settings.dModel(), settings.dFF(), rng),
                 new LayerNorm(settings.dModel()), new LayerNorm(settings.dModel()),
                 new Dropout(settings.dropout(), rng), new Dropout(settings.dropout(), rng));
+    }
+
+    /**
+     * From PyTorch's {@code nn.TransformerEncoderLayer} state dict (post-norm, relu): self_attn.*
+     * ({@link MultiHeadAttention#fromTorch}), linear1.* and linear2.*
+     * ({@link PositionwiseFeedForward#fromTorch}), norm1.* and norm2.* ({@link LayerNorm#fromTorch}).
+     * The settings give nHeads and the dropout probability (a state dict holds neither); their
+     * dModel and dFF must be the weights'. In eval mode the block computes what torch's does in
+     * eval mode. Copied.
+     */
+    public static TransformerEncoderBlock fromTorch(TorchWeights torch, TransformerSettings settings, Random rng) {
+        MultiHeadAttention attention = MultiHeadAttention.fromTorch(torch.under("self_attn"), settings.nHeads());
+        PositionwiseFeedForward ffn = PositionwiseFeedForward.fromTorch(torch);
+        if (attention.dModel() != settings.dModel() || ffn.dFF() != settings.dFF())
+            throw new IllegalArgumentException("TransformerEncoderBlock.fromTorch: the weights have dModel "
+                    + attention.dModel() + " and dFF " + ffn.dFF() + ", the settings dModel " + settings.dModel()
+                    + " and dFF " + settings.dFF());
+        return new TransformerEncoderBlock(attention, ffn, LayerNorm.fromTorch(torch.under("norm1")),
+                LayerNorm.fromTorch(torch.under("norm2")), new Dropout(settings.dropout(), rng),
+                new Dropout(settings.dropout(), rng));
     }
 
     /** Given sub-layers, used as they are (all dModel wide). */

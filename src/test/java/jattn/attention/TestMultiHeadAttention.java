@@ -3,6 +3,7 @@ package jattn.attention;
 import jattn.autograd.GradCheck;
 import jattn.autograd.Tensor;
 import jattn.nn.Linear;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -55,6 +56,16 @@ class TestMultiHeadAttention {
         return y;
     }
 
+    /** nn.MultiheadAttention's state dict from arrays in torch's layout. */
+    static jattn.nn.TorchWeights torchMha(double[][] inW, double[] inB, double[][] outW, double[] outB) {
+        java.util.Map<String, DMatrixRMaj> m = new java.util.LinkedHashMap<>();
+        m.put("in_proj_weight", new DMatrixRMaj(inW));
+        m.put("in_proj_bias", new DMatrixRMaj(new double[][]{inB}));
+        m.put("out_proj.weight", new DMatrixRMaj(outW));
+        m.put("out_proj.bias", new DMatrixRMaj(new double[][]{outB}));
+        return jattn.nn.TorchWeights.of(m);
+    }
+
     @Test
     void matchesPyTorchMathFromTorchLayout() {
         Random rng = new Random(101);
@@ -62,7 +73,7 @@ class TestMultiHeadAttention {
         double[][] inW = randomArray(3 * d, d, rng), outW = randomArray(d, d, rng);
         double[] inB = randomArray(1, 3 * d, rng)[0], outB = randomArray(1, d, rng)[0];
         double[][] query = randomArray(2, d, rng), key = randomArray(4, d, rng), value = randomArray(4, d, rng);
-        MultiHeadAttention mha = MultiHeadAttention.fromTorch(heads, inW, inB, outW, outB);
+        MultiHeadAttention mha = MultiHeadAttention.fromTorch(torchMha(inW, inB, outW, outB), heads);
         Tensor out = mha.forward(Tensor.of(query), Tensor.of(key), Tensor.of(value)).output();
         assertClose(Tensor.of(torchReference(heads, inW, inB, outW, outB, query, key, value)), out, CLOSE);
         assertEquals(inW[d + 1][4], mha.keyProjection().weight().get(4, 1));   // W = torch weightᵀ
@@ -187,7 +198,7 @@ class TestMultiHeadAttention {
         assertRejects(() -> mha.forward(Tensor.zeros(3, 8), Tensor.zeros(4, 8), Tensor.zeros(5, 8)), "(4×8)", "(5×8)");
         assertRejects(() -> new MultiHeadAttention(2, new MultiHeadAttention.Projections(new Linear(4, 4, rng),
                 new Linear(4, 3, rng), new Linear(4, 4, rng), new Linear(4, 4, rng))), "(4×3)", "(4×4)");
-        assertRejects(() -> MultiHeadAttention.fromTorch(2, new double[5][4], new double[12], new double[4][4], new double[4]),
-                "5 rows");
+        assertRejects(() -> MultiHeadAttention.fromTorch(torchMha(new double[5][4], new double[12], new double[4][4], new double[4]), 2),
+                "in_proj_weight", "(5×4)", "(12×4)");
     }
 }

@@ -74,7 +74,7 @@ class TestMultiHeadAttentionAgainstTorch {
         DMatrixRMaj woT = CommonOps_DDRM.transpose(F.matrix("params", "Wo"), null);
         for (int o = 0; o < d; o++) outW[o] = rowOf(woT, o);
         double[] outB = F.matrix("params", "bo").data.clone();
-        return layer(MultiHeadAttention.fromTorch(F.integer("config", "nHeads"), inW, inB, outW, outB));
+        return layer(MultiHeadAttention.fromTorch(TestMultiHeadAttention.torchMha(inW, inB, outW, outB), F.integer("config", "nHeads")));
     }
 
     private static Layer layer(MultiHeadAttention mha) {

@@ -38,13 +38,23 @@ class TestGruCell {
         return new GruCell(p[2], p[3], p[4], p[5]);
     }
 
+    /** nn.GRUCell's state dict from tensors in torch's layout. */
+    static jattn.nn.TorchWeights torchGru(Tensor wIh, Tensor wHh, Tensor bIh, Tensor bHh) {
+        java.util.Map<String, DMatrixRMaj> m = new java.util.LinkedHashMap<>();
+        m.put("weight_ih", wIh.value());
+        m.put("weight_hh", wHh.value());
+        m.put("bias_ih", bIh.value());
+        m.put("bias_hh", bHh.value());
+        return jattn.nn.TorchWeights.of(m);
+    }
+
     @Test
     void fromTorchFollowsPyTorchsFormulasAndLayout() {
         Random rng = new Random(1);
         int dIn = 3, nH = 4;
         Tensor wIh = random(3 * nH, dIn, rng), wHh = random(3 * nH, nH, rng), bIh = random(1, 3 * nH, rng), bHh = random(1, 3 * nH, rng);
         Tensor x = random(2, dIn, rng), h = random(2, nH, rng);
-        GruCell cell = GruCell.fromTorch(wIh, wHh, bIh, bHh);
+        GruCell cell = GruCell.fromTorch(torchGru(wIh, wHh, bIh, bHh));
         assertClose(new DMatrixRMaj(torchReference(wIh, wHh, bIh, bHh, x, h)), cell.step(x, h).value(), CLOSE);
         assertClose(new DMatrixRMaj(torchReference(wIh, wHh, bIh, bHh, x, h)), cell.stepComposed(x, h).value(), CLOSE);
         assertEquals(wIh.get(5, 2), cell.wx().get(2, 5));               // Wx = weight_ihᵀ, copied

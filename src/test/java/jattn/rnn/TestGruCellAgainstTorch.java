@@ -57,8 +57,8 @@ class TestGruCellAgainstTorch {
 
     @Test
     void fromTorchTakesTorchsLayout() {
-        GruCell cell = GruCell.fromTorch(F.tensor("params", "Wx").transpose(), F.tensor("params", "Wh").transpose(),
-                F.tensor("params", "bx"), F.tensor("params", "bh"));
+        GruCell cell = GruCell.fromTorch(TestGruCell.torchGru(F.tensor("params", "Wx").transpose(),
+                F.tensor("params", "Wh").transpose(), F.tensor("params", "bx"), F.tensor("params", "bh")));
         check("fromTorch", cell, cell::step);
     }
 }
