@@ -41,7 +41,7 @@ public final class AttentionPooling implements Module {
      * Shapes: Q (m×dK), K (n×dK), V (n×dV) → output (m×dV), weights (m×n).
      *
      * <p>Computed by the fused {@link ScaledDotProductAttention}; the same function as
-     * {@link #scaledDotProductComposed}, which shows the three steps.
+     * {@link #scaledDotProductReadable}, which shows the three steps.
      */
     public static AttentionResult scaledDotProduct(Tensor queries, Tensor keys, Tensor values, Mask mask) {
         requireKeysMatchValues("scaledDotProduct", keys, values);
@@ -53,7 +53,7 @@ public final class AttentionPooling implements Module {
      * reads: e = Q·Kᵀ/√dK ({@link ScaledDotScore}), α = masked-softmax(e), output α·V. Slower;
      * the tests check the fused version against it, values and gradients.
      */
-    public static AttentionResult scaledDotProductComposed(Tensor queries, Tensor keys, Tensor values, Mask mask) {
+    public static AttentionResult scaledDotProductReadable(Tensor queries, Tensor keys, Tensor values, Mask mask) {
         requireKeysMatchValues("scaledDotProduct", keys, values);
         return pool(new ScaledDotScore().scores(queries, keys), values, mask);
     }

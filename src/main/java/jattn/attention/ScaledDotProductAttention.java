@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Scaled dot-product attention as two fused operations with analytic backward rules, the fast
- * version of {@link AttentionPooling#scaledDotProductComposed} (which builds the same function
+ * version of {@link AttentionPooling#scaledDotProductReadable} (which builds the same function
  * from a score, a masked softmax and a matmul, and is the one to read):
  * <pre>
  *   A = masked-softmax(Q·Kᵀ / √dK)     weights   (m×n)

@@ -25,7 +25,7 @@ import java.util.Random;
  * <p>No bias, as in the paper's equations ({@link MultiHeadAttention} has PyTorch's biases).
  * X is not modified. The projections and the attention run on the fast path
  * ({@link Gemm} products, the fused {@link ScaledDotProductAttention}); the same function from
- * plain Tensor operations is {@code AttentionPooling.scaledDotProductComposed} on X·Wq, X·Wk, X·Wv.
+ * plain Tensor operations is {@code AttentionPooling.scaledDotProductReadable} on X·Wq, X·Wk, X·Wv.
  */
 public final class SelfAttention implements Module {
 

@@ -19,8 +19,11 @@
  * <p>Fast path: scaled dot-product attention (used by both layers) is the fused
  * {@link jattn.attention.ScaledDotProductAttention}, scores, scale and softmax in one operation
  * with an analytic backward, on vectorisable, cache-tiled, multi-core matrix products
- * ({@code Gemm}); {@code AttentionPooling.scaledDotProductComposed} is the same function in
- * readable steps, and the tests hold the two together (values and gradients). Benchmarks:
+ * ({@code Gemm}); {@code AttentionPooling.scaledDotProductReadable} is the same function in
+ * readable steps, and the tests hold the two together (values and gradients). Likewise
+ * {@code BatchedAdditiveAttention.attend} (fused score grid and context) and
+ * {@code attendReadable} (Bahdanau's score one sequence at a time). Which kernel runs under the
+ * fused paths: {@code jattn.linalg.Gemm.kernel()} (see {@code jattn.autograd} for the naming). Benchmarks:
  * {@code tools/bench/attention.sh}.
  *
  * <p>Conventions: queries are rows, keys are rows, scores are (queries × keys); masked weights

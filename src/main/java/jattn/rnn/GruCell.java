@@ -31,7 +31,7 @@ import java.util.Random;
  *   Gx = [A_r | A_z | Aₙ],  Gh = [A_r | A_z | Aₙ ⊙ r]                  (B×3H)
  *   ∂x += Gx·Wxᵀ,  ∂Wx += xᵀ·Gx,  ∂bx += Σ_rows Gx,  ∂h += Gh·Whᵀ,  ∂Wh += hᵀ·Gh,  ∂bh += Σ_rows Gh
  * </pre>
- * {@link #stepComposed} is the same function written with Tensor operations, to read and to
+ * {@link #stepReadable} is the same function written with Tensor operations, to read and to
  * test against. x and h are never modified. A cell reuses work buffers between calls, so one
  * cell must not be used from two threads at once.
  */
@@ -129,7 +129,7 @@ public final class GruCell implements RecurrentCell {
     }
 
     /** The same step from Tensor operations, as the formulas read; slower than {@link #step}. */
-    public Tensor stepComposed(Tensor x, Tensor h) {
+    public Tensor stepReadable(Tensor x, Tensor h) {
         checkStep(x, h);
         int nH = hidden;
         Tensor gx = x.matmul(wx).add(bx);                                // (B×dIn)·(dIn×3H) + (1×3H) → (B×3H)

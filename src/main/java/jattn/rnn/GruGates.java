@@ -16,7 +16,7 @@ import jattn.autograd.Tensor;
  *   ∂pre += [A_r | A_z | Aₙ],  ∂gh = [A_r | A_z | Aₙ ⊙ r],  ∂h += G ⊙ z  (the direct path)
  * </pre>
  * Every array is addressed by an offset, so that callers keep their rows in whatever buffers
- * suit them. The readable version of the same math is {@link GruCell#stepComposed}.
+ * suit them. The readable version of the same math is {@link GruCell#stepReadable}.
  */
 public final class GruGates {
 

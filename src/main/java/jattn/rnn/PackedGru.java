@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  * The GRU recurrence of an embedded, padded batch as ONE operation with its backward
  * (back-propagation through time) written out: the fast path of the Seq2Seq encoder
  * ({@code jattn.seq2seq.Encoder#encode}). Same function as the readable path (embedding lookups,
- * then {@link GruCell#stepComposed} at every step, masked at padding); the gate math of every row
+ * then {@link GruCell#stepReadable} at every step, masked at padding); the gate math of every row
  * is {@link GruGates}, the same code as {@link GruCell#step}:
  * <pre>
  *   P = Emb·Wx + bx                 (V×E)·(E×3H) + (1×3H) → (V×3H)   the input projection of every token

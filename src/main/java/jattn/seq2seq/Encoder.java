@@ -54,7 +54,7 @@ public final class Encoder implements Module {
     /**
      * Encodes a padded batch of source ids (B×T): states (B·T×H), final state (B×H), valid lengths.
      * The fast path: one fused operation for the whole recurrence ({@link PackedGru}: input
-     * projections looked up from Emb·Wx, padded steps skipped); equal to {@link #encodeStepByStep}.
+     * projections looked up from Emb·Wx, padded steps skipped); equal to {@link #encodeReadable}.
      */
     public Encoded encode(PaddedBatch source) {
         int steps = source.numSteps();
@@ -70,7 +70,7 @@ public final class Encoder implements Module {
     }
 
     /** The readable path of {@link #encode}: an embedding lookup and a {@link GruCell#step} per time step. */
-    public Encoded encodeStepByStep(PaddedBatch source) {
+    public Encoded encodeReadable(PaddedBatch source) {
         int steps = source.numSteps();
         List<Tensor> xs = new ArrayList<>(steps);
         for (int t = 0; t < steps; t++) xs.add(embedding.forward(source.step(t)));   // (B) ids → (B×E)

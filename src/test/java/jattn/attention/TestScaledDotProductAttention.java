@@ -19,7 +19,7 @@ class TestScaledDotProductAttention {
     /** Values of output and weights, and the gradients of Q, K, V through both, agree with the composed version. */
     static void assertSameAsComposed(Tensor q, Tensor k, Tensor v, Mask mask) {
         AttentionResult fused = ScaledDotProductAttention.apply(q, k, v, mask);
-        AttentionResult composed = AttentionPooling.scaledDotProductComposed(q, k, v, mask);
+        AttentionResult composed = AttentionPooling.scaledDotProductReadable(q, k, v, mask);
         assertClose(composed.output(), fused.output(), ROUNDING);
         assertClose(composed.weights(), fused.weights(), ROUNDING);
         DMatrixRMaj[] viaComposed = gradients(q, k, v, composed), viaFused = gradients(q, k, v, fused);
@@ -75,7 +75,7 @@ class TestScaledDotProductAttention {
                 AttentionPooling.scaledDotProduct(q, k, v, null).output(), 0.0);
         SelfAttention sa = new SelfAttention(4, 3, 2, rng);
         Tensor x = random(5, 4, rng);
-        Tensor composed = AttentionPooling.scaledDotProductComposed(x.matmul(sa.wq()), x.matmul(sa.wk()), x.matmul(sa.wv()),
+        Tensor composed = AttentionPooling.scaledDotProductReadable(x.matmul(sa.wq()), x.matmul(sa.wk()), x.matmul(sa.wv()),
                 Mask.causal()).output();
         assertClose(composed, sa.forward(x, Mask.causal()).output(), ROUNDING);
     }

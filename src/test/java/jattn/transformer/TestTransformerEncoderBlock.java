@@ -44,8 +44,8 @@ class TestTransformerEncoderBlock {
         TransformerEncoderBlock block = randomBlock(6, 2, 10, 0.3, rng).eval();
         Tensor x = random(5, 6, rng);
         Tensor a = block.attention().forward(x, x, x, Mask.validLen(4)).output();
-        Tensor x1 = block.norm1().forwardComposed(x.add(a));                                   // LN(X + MHA(X))
-        Tensor y = block.norm2().forwardComposed(x1.add(block.feedForward().forward(x1)));    // LN(X₁ + FFN(X₁))
+        Tensor x1 = block.norm1().forwardReadable(x.add(a));                                   // LN(X + MHA(X))
+        Tensor y = block.norm2().forwardReadable(x1.add(block.feedForward().forward(x1)));    // LN(X₁ + FFN(X₁))
         AttentionResult r = block.forward(x, 4);
         assertClose(y, r.output(), CLOSE);
         assertEquals(2, r.headCount());
