@@ -78,7 +78,7 @@ public class SelfAttentionBenchmark {
     public DMatrixRMaj composedForwardBackward() {
         attention.zeroGrad();
         Tensor q = x.matmul(wq), k = x.matmul(wk), v = x.matmul(wv);    // (n×d)·(d×d) → (n×d)
-        AttentionPooling.scaledDotProductComposed(q, k, v, null).output().sum().backward();
+        AttentionPooling.scaledDotProductReadable(q, k, v, null).output().sum().backward();
         return wq.grad();
     }
 }

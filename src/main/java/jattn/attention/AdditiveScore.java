@@ -2,8 +2,10 @@ package jattn.attention;
 
 import jattn.autograd.NoGrad;
 import jattn.autograd.Tensor;
+import jattn.nn.Bias;
 import jattn.nn.Init;
 import jattn.nn.Linear;
+import jattn.nn.TorchWeights;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
@@ -34,13 +36,27 @@ public final class AdditiveScore implements Score {
 
     /** Seeded: Wq, Wk, v Xavier-uniform, key bias b zero. */
     public AdditiveScore(int dq, int dk, int hidden, Random rng) {
-        this(dq, dk, hidden, true, rng);
+        this(dq, dk, hidden, Bias.INCLUDED, rng);
     }
 
-    /** Seeded, with or without the key bias b. */
-    public AdditiveScore(int dq, int dk, int hidden, boolean keyBias, Random rng) {
+    /** Seeded, with or without the key bias b: {@code new AdditiveScore(3, 4, 5, Bias.NONE, rng)}. */
+    public AdditiveScore(int dq, int dk, int hidden, Bias keyBias, Random rng) {
         this(Init.xavierUniform(dq, hidden, rng), Init.xavierUniform(dk, hidden, rng),
-                keyBias ? Init.zeros(1, hidden) : null, Init.xavierUniform(hidden, 1, rng));
+                keyBias == Bias.INCLUDED ? Init.zeros(1, hidden) : null, Init.xavierUniform(hidden, 1, rng));
+    }
+
+    /**
+     * From the state dict of d2l's {@code AdditiveAttention} (scores w_v(tanh(W_q(q) + W_k(k)))):
+     * W_q.weight (h×dq), W_k.weight (h×dk), W_k.bias (h) if there is a key bias, w_v.weight
+     * (1×h). Wq = W_q.weightᵀ, Wk = W_k.weightᵀ, b = W_k.bias, v = w_v.weightᵀ. Copied.
+     */
+    public static AdditiveScore fromTorch(TorchWeights torch) {
+        Linear q = Linear.fromTorch(torch.under("W_q")), k = Linear.fromTorch(torch.under("W_k"));
+        Linear v = Linear.fromTorch(torch.under("w_v"));
+        if (q.bias() != null || v.bias() != null || v.outputSize() != 1)
+            throw new IllegalArgumentException("AdditiveScore.fromTorch: W_q and w_v must have no bias and w_v one output; got W_q "
+                    + (q.bias() != null ? "with" : "without") + " bias, w_v " + v.weight().shape());
+        return new AdditiveScore(q.weight(), k.weight(), k.bias(), v.weight());
     }
 
     /** Given parameters (used as they are): Wq (dq×h), Wk (dk×h), b (1×h) or null, v (h×1). */
@@ -48,7 +64,7 @@ public final class AdditiveScore implements Score {
         if (wq.cols() != wk.cols() || v.rows() != wq.cols() || v.cols() != 1)
             throw new IllegalArgumentException("AdditiveScore: Wq " + wq.shape() + ", Wk " + wk.shape() + " and v "
                     + v.shape() + " do not agree; expected (dq×h), (dk×h) and (h×1)");
-        this.queryProjection = new Linear(wq, null);
+        this.queryProjection = new Linear(wq);
         this.keyProjection = new Linear(wk, b);
         this.v = v;
     }

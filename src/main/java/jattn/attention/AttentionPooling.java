@@ -26,10 +26,10 @@ public final class AttentionPooling implements Module {
 
     /** Pools the values with weights softmax(score(Q, K)). */
     public AttentionResult forward(Tensor queries, Tensor keys, Tensor values) {
-        return forward(queries, keys, values, null);
+        return forward(queries, keys, values, Mask.none());
     }
 
-    /** Pools the values with weights masked-softmax(score(Q, K)); {@code mask} null keeps every key. */
+    /** Pools the values with weights masked-softmax(score(Q, K)); {@code Mask.none()} keeps every key. */
     public AttentionResult forward(Tensor queries, Tensor keys, Tensor values, Mask mask) {
         requireKeysMatchValues("AttentionPooling", keys, values);
         return pool(score.scores(queries, keys), values, mask);          // e (m×n)
@@ -41,7 +41,7 @@ public final class AttentionPooling implements Module {
      * Shapes: Q (m×dK), K (n×dK), V (n×dV) → output (m×dV), weights (m×n).
      *
      * <p>Computed by the fused {@link ScaledDotProductAttention}; the same function as
-     * {@link #scaledDotProductComposed}, which shows the three steps.
+     * {@link #scaledDotProductReadable}, which shows the three steps.
      */
     public static AttentionResult scaledDotProduct(Tensor queries, Tensor keys, Tensor values, Mask mask) {
         requireKeysMatchValues("scaledDotProduct", keys, values);
@@ -53,7 +53,7 @@ public final class AttentionPooling implements Module {
      * reads: e = Q·Kᵀ/√dK ({@link ScaledDotScore}), α = masked-softmax(e), output α·V. Slower;
      * the tests check the fused version against it, values and gradients.
      */
-    public static AttentionResult scaledDotProductComposed(Tensor queries, Tensor keys, Tensor values, Mask mask) {
+    public static AttentionResult scaledDotProductReadable(Tensor queries, Tensor keys, Tensor values, Mask mask) {
         requireKeysMatchValues("scaledDotProduct", keys, values);
         return pool(new ScaledDotScore().scores(queries, keys), values, mask);
     }

@@ -4,6 +4,7 @@ import jattn.autograd.Tensor;
 import jattn.nn.Module;
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -92,6 +93,33 @@ public final class BatchedAdditiveAttention implements Module {
         Tensor e = AdditiveScore.tanhGrid(qp, keys.projected(), score.v(), keys.batch(), keys.validLens); // (B×T), 0 at padding
         Tensor alpha = MaskedSoftmax.apply(e, keys.validLens);           // (B×T), 0 for t ≥ validLens[b]
         return new AttentionResult(context(alpha, keys.states()), alpha);
+    }
+
+    /**
+     * The readable path of {@link #attend}, one sequence at a time from Tensor operations, as the
+     * formulas read (slower; the tests hold {@link #attend} to it, values and gradients):
+     * <pre>
+     *   e_b = tanh(hs_b·Wk + b + s_b·Wq)·v        (T×H)·(H×h) + (1×h) + (1×h) → (T×h), ·(h×1) → (T×1)
+     *   α_b = masked-softmax(e_bᵀ), t &lt; validLens[b]   (1×T)
+     *   c_b = α_b·hs_b                             (1×T)·(T×H) → (1×H)
+     * </pre>
+     */
+    public AttentionResult attendReadable(Tensor decoderStates, Keys keys) {
+        checkBatch(decoderStates, keys);
+        int t = keys.steps();
+        int[] lens = keys.validLens();
+        List<Tensor> contexts = new ArrayList<>(lens.length), weights = new ArrayList<>(lens.length);
+        for (int b = 0; b < lens.length; b++) {
+            Tensor hb = keys.states().sliceRows(b * t, (b + 1) * t);                   // (T×H)
+            Tensor q = decoderStates.sliceRows(b, b + 1).matmul(score.queryWeight()); // (1×Hq)·(Hq×h) → (1×h)
+            Tensor k = hb.matmul(score.keyWeight());                                  // (T×H)·(H×h) → (T×h)
+            if (score.keyBias() != null) k = k.add(score.keyBias());                  // + (1×h)
+            Tensor e = k.add(q).tanh().matmul(score.v());                             // (T×h)·(h×1) → (T×1)
+            Tensor alpha = MaskedSoftmax.apply(e.transpose(), Mask.validLen(lens[b])); // (1×T)
+            weights.add(alpha);
+            contexts.add(alpha.matmul(hb));                                           // (1×T)·(T×H) → (1×H)
+        }
+        return new AttentionResult(Tensor.concatRows(contexts), Tensor.concatRows(weights)); // (B×H), (B×T)
     }
 
     /**

@@ -23,22 +23,22 @@ public final class MaskedSoftmax {
 
     private MaskedSoftmax() {}
 
-    /** Softmax over kept entries; {@code mask} null means nothing is masked. */
+    /** Softmax over kept entries; {@code Mask.none()} (or null) means nothing is masked. */
     public static Tensor apply(Tensor x, Mask mask) {
         return apply(x, mask, 1.0);
     }
 
-    /** Softmax of X/τ over kept entries; {@code mask} null means nothing is masked. */
+    /** Softmax of X/τ over kept entries; {@code Mask.none()} (or null) means nothing is masked. */
     public static Tensor apply(Tensor x, Mask mask, double temperature) {
         return Softmax.op("maskedSoftmax", x, mask, temperature);
     }
 
     /**
-     * Padding mask: key j of row i is kept iff j &lt; validLens[i] (one length per row), or, with
-     * fewer lengths, shared by groups of consecutive rows (see {@link Mask#validLens}).
+     * Padding mask with one length per row: key j of row i is kept iff j &lt; validLens[i];
+     * validLens has one entry per row of x (for other layouts see {@link Mask}).
      */
-    public static Tensor apply(Tensor x, int[] validLens) {
-        return apply(x, Mask.validLens(validLens));
+    public static Tensor apply(Tensor x, int[] validLensPerRow) {
+        return apply(x, Mask.validLensPerRow(validLensPerRow));
     }
 
     /** Explicit (m×n) mask, true = keep (causal, graph adjacency, …). */

@@ -3,6 +3,7 @@ package jattn.attention;
 import jattn.autograd.Tensor;
 import jattn.nn.Linear;
 import jattn.nn.Module;
+import jattn.nn.TorchWeights;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
@@ -25,32 +26,47 @@ import java.util.Random;
  * Wk = in_proj_weight[d:2d]ᵀ, Wv = in_proj_weight[2d:3d]ᵀ, Wo = out_proj.weightᵀ; see
  * {@link #fromTorch}. Differences: our {@link Mask} uses true = keep (torch: true = ignore);
  * a fully masked row gives zero weights (torch: NaN); we return every head's weights (torch
- * averages them by default: {@link Result#averageWeights()}). The seeded initialisation is
+ * averages them by default: {@link AttentionResult#averageWeights()}). The seeded initialisation is
  * Xavier-uniform for all four matrices with zero biases (torch draws out_proj differently).
  */
 public final class MultiHeadAttention implements Module {
 
-    /** The output and one (m×n) weight matrix per head. */
-    public record Result(Tensor output, List<Tensor> weights) {
-        /** The mean of the heads' weights, (m×n): what torch returns with average_attn_weights=True. */
-        public Tensor averageWeights() {
-            Tensor sum = weights.get(0);
-            for (int h = 1; h < weights.size(); h++) sum = sum.add(weights.get(h));
-            return sum.scale(1.0 / weights.size());
-        }
+    /**
+     * The size of a seeded layer: nHeads heads over dModel columns (dModel divisible by nHeads,
+     * checked when the layer is built, so that the withers may come in any order).
+     * Start from {@link #paper()} and change what differs:
+     * {@code Settings.paper().withHeads(2).withDModel(16)}.
+     */
+    public record Settings(int nHeads, int dModel) {
+        /** The paper's base model: 8 heads, dModel 512. */
+        public static Settings paper() { return new Settings(8, 512); }
+
+        public Settings withHeads(int n) { return new Settings(n, dModel); }
+
+        public Settings withDModel(int d) { return new Settings(nHeads, d); }
     }
+
+    /** The four projections, each (dModel×dModel), with or without bias: query Wq, key Wk, value Wv, output Wo. */
+    public record Projections(Linear query, Linear key, Linear value, Linear output) {}
 
     private final int nHeads, dModel, dK;
     private final Linear wq, wk, wv, wo;
 
     /** Seeded: four Xavier-uniform (dModel×dModel) weights, zero biases. */
-    public MultiHeadAttention(int dModel, int nHeads, Random rng) {
-        this(nHeads, checkedLinear(dModel, nHeads, rng), new Linear(dModel, dModel, rng),
-                new Linear(dModel, dModel, rng), new Linear(dModel, dModel, rng));
+    public MultiHeadAttention(Settings settings, Random rng) {
+        this(requireDivisible(settings.dModel(), settings.nHeads()), seeded(settings.dModel(), rng));
     }
 
-    /** Given projections (used as they are), each (dModel×dModel), with or without bias. */
-    public MultiHeadAttention(int nHeads, Linear wq, Linear wk, Linear wv, Linear wo) {
+    private static Projections seeded(int d, Random rng) {
+        return new Projections(new Linear(d, d, rng), new Linear(d, d, rng), new Linear(d, d, rng), new Linear(d, d, rng));
+    }
+
+    /** nHeads heads over given projections (used as they are), each (dModel×dModel). */
+    public MultiHeadAttention(int nHeads, Projections projections) {
+        this.wq = projections.query();
+        this.wk = projections.key();
+        this.wv = projections.value();
+        this.wo = projections.output();
         this.dModel = wq.inputSize();
         requireDivisible(dModel, nHeads);
         for (Linear l : List.of(wq, wk, wv, wo))
@@ -59,53 +75,49 @@ public final class MultiHeadAttention implements Module {
                         + " and Wq " + wq.weight().shape() + " must all be (dModel×dModel)");
         this.nHeads = nHeads;
         this.dK = dModel / nHeads;
-        this.wq = wq;
-        this.wk = wk;
-        this.wv = wv;
-        this.wo = wo;
     }
 
     /**
-     * From PyTorch's parameters, as {@code state_dict()} lays them out: in_proj_weight (3d×d),
-     * in_proj_bias (3d), out_proj.weight (d×d), out_proj.bias (d). The arrays are copied.
+     * From PyTorch's {@code nn.MultiheadAttention(d, nHeads)} state dict: in_proj_weight (3d×d)
+     * (the query, key and value rows), in_proj_bias (3d), out_proj.weight (d×d), out_proj.bias
+     * (d); the biases may be absent (bias=False). Wq = in_proj_weight[0:d]ᵀ,
+     * Wk = in_proj_weight[d:2d]ᵀ, Wv = in_proj_weight[2d:3d]ᵀ, Wo = out_proj.weightᵀ. Copied.
      */
-    public static MultiHeadAttention fromTorch(int nHeads, double[][] inProjWeight, double[] inProjBias,
-                                               double[][] outProjWeight, double[] outProjBias) {
-        int d = outProjWeight.length;
-        if (inProjWeight.length != 3 * d || inProjBias.length != 3 * d || outProjBias.length != d)
-            throw new IllegalArgumentException("MultiHeadAttention.fromTorch: in_proj_weight has " + inProjWeight.length
-                    + " rows, in_proj_bias " + inProjBias.length + ", out_proj.bias " + outProjBias.length
-                    + "; expected 3d, 3d and d for d = " + d);
+    public static MultiHeadAttention fromTorch(TorchWeights torch, int nHeads) {
+        int d = torch.cols("in_proj_weight");
+        torch.matrix("in_proj_weight", 3 * d, d);                        // checks the shape
         Linear[] in = new Linear[3];
-        for (int p = 0; p < 3; p++) in[p] = torchLinear(inProjWeight, inProjBias, p * d, d);
-        return new MultiHeadAttention(nHeads, in[0], in[1], in[2], torchLinear(outProjWeight, outProjBias, 0, d));
-    }
-
-    /** Rows [from, from+d) of a torch weight (out×in), transposed to our (in×out), and its bias. */
-    private static Linear torchLinear(double[][] weight, double[] bias, int from, int d) {
-        DMatrixRMaj w = new DMatrixRMaj(d, d), b = new DMatrixRMaj(1, d);
-        for (int o = 0; o < d; o++) {
-            if (weight[from + o].length != d)
-                throw new IllegalArgumentException("MultiHeadAttention.fromTorch: weight row " + (from + o) + " has "
-                        + weight[from + o].length + " entries, expected " + d);
-            for (int i = 0; i < d; i++) w.set(i, o, weight[from + o][i]);
-            b.set(0, o, bias[from + o]);
+        for (int p = 0; p < 3; p++) {
+            Tensor w = torch.transposedRows("in_proj_weight", p * d, d, d);                    // (d×d)ᵀ
+            if (!torch.has("in_proj_bias")) { in[p] = new Linear(w); continue; }
+            DMatrixRMaj b = new DMatrixRMaj(1, d);
+            System.arraycopy(torch.vector("in_proj_bias", 3 * d).data, p * d, b.data, 0, d);
+            in[p] = new Linear(w, Tensor.parameter(b));
         }
-        return new Linear(Tensor.parameter(w), Tensor.parameter(b));
+        return new MultiHeadAttention(nHeads, new Projections(in[0], in[1], in[2], Linear.fromTorch(torch.under("out_proj"))));
     }
 
-    /** Self-attention: query = key = value = x (T×dModel). */
-    public Result forward(Tensor x, Mask mask) {
+    /** Self-attention: query = key = value = x (T×dModel), nothing masked. */
+    public AttentionResult forward(Tensor x) {
+        return forward(x, x, x, Mask.none());
+    }
+
+    /** Self-attention: query = key = value = x (T×dModel), with a (T×T) {@link Mask}. */
+    public AttentionResult forward(Tensor x, Mask mask) {
         return forward(x, x, x, mask);
     }
 
     /** Attention of query (m×dModel) over key and value (n×dModel), nothing masked. */
-    public Result forward(Tensor query, Tensor key, Tensor value) {
-        return forward(query, key, value, null);
+    public AttentionResult forward(Tensor query, Tensor key, Tensor value) {
+        return forward(query, key, value, Mask.none());
     }
 
-    /** As above with an (m×n) {@link Mask} (true = keep; e.g. {@code Mask.causal()}, {@code Mask.validLens(…)}), or null. */
-    public Result forward(Tensor query, Tensor key, Tensor value, Mask mask) {
+    /**
+     * As above with an (m×n) {@link Mask} (true = keep; e.g. {@code Mask.causal()},
+     * {@code Mask.validLen(n)}, {@code Mask.none()}). The result has one (m×n) weight matrix per
+     * head ({@link AttentionResult#head}).
+     */
+    public AttentionResult forward(Tensor query, Tensor key, Tensor value, Mask mask) {
         if (query.cols() != dModel || key.cols() != dModel || value.cols() != dModel)
             throw new IllegalArgumentException("MultiHeadAttention: query " + query.shape() + ", key " + key.shape()
                     + " and value " + value.shape() + " must all have dModel = " + dModel + " columns");
@@ -124,18 +136,15 @@ public final class MultiHeadAttention implements Module {
             weights.add(head.weights());                                 // (m×n)
         }
         Tensor merged = Tensor.concatCols(heads);                        // nHeads × (m×dK) → (m×d)
-        return new Result(wo.forward(merged), weights);                  // (m×d)·(d×d) + (1×d) → (m×d)
+        return AttentionResult.ofHeads(wo.forward(merged), weights);     // (m×d)·(d×d) + (1×d) → (m×d)
     }
 
-    private static Linear checkedLinear(int dModel, int nHeads, Random rng) {
-        requireDivisible(dModel, nHeads);
-        return new Linear(dModel, dModel, rng);
-    }
-
-    private static void requireDivisible(int dModel, int nHeads) {
+    /** nHeads, after checking that it divides dModel. */
+    private static int requireDivisible(int dModel, int nHeads) {
         if (nHeads <= 0 || dModel % nHeads != 0)
             throw new IllegalArgumentException("MultiHeadAttention: dModel " + dModel + " is not divisible by nHeads "
                     + nHeads + " (each head gets dK = dModel / nHeads columns)");
+        return nHeads;
     }
 
     public int dModel() { return dModel; }

@@ -47,7 +47,7 @@ public final class NadarayaWatson implements Score {
 
     /** f(queries): pools values (n×dv) over keys (n×1); output (m×dv), weights (m×n). */
     public AttentionResult forward(Tensor queries, Tensor keys, Tensor values) {
-        return forward(queries, keys, values, null);
+        return forward(queries, keys, values, Mask.none());
     }
 
     /** As {@link #forward(Tensor, Tensor, Tensor)} with a mask, e.g. leaving each training point out of its own estimate. */

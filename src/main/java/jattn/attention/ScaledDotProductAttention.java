@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Scaled dot-product attention as two fused operations with analytic backward rules, the fast
- * version of {@link AttentionPooling#scaledDotProductComposed} (which builds the same function
+ * version of {@link AttentionPooling#scaledDotProductReadable} (which builds the same function
  * from a score, a masked softmax and a matmul, and is the one to read):
  * <pre>
  *   A = masked-softmax(Q·Kᵀ / √dK)     weights   (m×n)
@@ -31,7 +31,7 @@ public final class ScaledDotProductAttention {
 
     private ScaledDotProductAttention() {}
 
-    /** The weights A (m×n) and the output O = A·V (m×dV); {@code mask} null keeps every key. */
+    /** The weights A (m×n) and the output O = A·V (m×dV); {@code Mask.none()} (or null) keeps every key. */
     public static AttentionResult apply(Tensor queries, Tensor keys, Tensor values, Mask mask) {
         Score.requireSameWidth("ScaledDotProductAttention", queries, keys);
         if (keys.rows() != values.rows())
@@ -45,7 +45,7 @@ public final class ScaledDotProductAttention {
     static Tensor weights(Tensor q, Tensor k, Mask mask) {
         int m = q.rows(), n = k.rows();
         double scale = 1 / Math.sqrt(k.cols());
-        boolean[][] keep = mask == null ? null : mask.keep("ScaledDotProductAttention", m, n);
+        boolean[][] keep = Mask.keepOrNull(mask, "ScaledDotProductAttention", m, n);
         DMatrixRMaj a = new DMatrixRMaj(m, n);
         Gemm.multTransB(scale, q.value(), k.value(), a, false);         // S = Q·Kᵀ/√dK: (m×dK)·(dK×n) → (m×n)
         double[] av = a.data;

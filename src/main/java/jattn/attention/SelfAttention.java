@@ -17,15 +17,15 @@ import java.util.Random;
  * Shapes: X (T×d), Wq (d×dK), Wk (d×dK), Wv (d×dV); weights (T×T), Y (T×dV). Every position
  * is computed at once from every other: no recurrence.
  *
- * <p>Masks: {@code causal} lets position i see only positions j ≤ i (a decoder must not
- * look at the future); a key valid length hides padding positions j ≥ validLen. Masked
+ * <p>Masks: {@code Mask.causal()} lets position i see only positions j ≤ i (a decoder must not
+ * look at the future); {@code Mask.validLen(n)} hides padding positions j ≥ validLen. Masked
  * weights are exactly 0. Without positional information the layer is permutation-equivariant:
  * permuting the rows of X permutes the rows of Y the same way.
  *
  * <p>No bias, as in the paper's equations ({@link MultiHeadAttention} has PyTorch's biases).
  * X is not modified. The projections and the attention run on the fast path
  * ({@link Gemm} products, the fused {@link ScaledDotProductAttention}); the same function from
- * plain Tensor operations is {@code AttentionPooling.scaledDotProductComposed} on X·Wq, X·Wk, X·Wv.
+ * plain Tensor operations is {@code AttentionPooling.scaledDotProductReadable} on X·Wq, X·Wk, X·Wv.
  */
 public final class SelfAttention implements Module {
 
@@ -48,21 +48,13 @@ public final class SelfAttention implements Module {
 
     /** Y = softmax(QKᵀ/√dK)·V over all positions. */
     public AttentionResult forward(Tensor x) {
-        return forward(x, (Mask) null);
+        return forward(x, Mask.none());
     }
 
-    /** As {@link #forward(Tensor)}, with the causal mask if {@code causal}. */
-    public AttentionResult forward(Tensor x, boolean causal) {
-        return forward(x, causal ? Mask.causal() : null);
-    }
-
-    /** Keys at positions ≥ validLen are padding; optionally causal as well. */
-    public AttentionResult forward(Tensor x, int validLen, boolean causal) {
-        Mask padding = Mask.validLens(validLen);
-        return forward(x, causal ? Mask.causal().and(padding) : padding);
-    }
-
-    /** With any (T×T) {@link Mask} (true = keep), or none if null. */
+    /**
+     * With any (T×T) {@link Mask} (true = keep): {@code Mask.causal()} (a decoder),
+     * {@code Mask.validLen(n)} (padding), {@code Mask.causal().and(Mask.validLen(n))} (both).
+     */
     public AttentionResult forward(Tensor x, Mask mask) {
         if (x.cols() != wq.rows())
             throw new IllegalArgumentException("SelfAttention: input " + x.shape() + " does not fit Wq " + wq.shape()

@@ -39,7 +39,7 @@ public final class Softmax {
         if (!(temperature > 0) || Double.isInfinite(temperature))
             throw new IllegalArgumentException(name + ": temperature must be positive and finite, got " + temperature);
         int m = x.rows(), n = x.cols();
-        boolean[][] keep = mask == null ? null : mask.keep(name, m, n);
+        boolean[][] keep = Mask.keepOrNull(mask, name, m, n);
         double invTau = 1 / temperature;
         DMatrixRMaj y = new DMatrixRMaj(m, n);
         for (int i = 0; i < m; i++)

@@ -114,17 +114,20 @@ public final class DateDataset {
     public static List<DatePair> load(Path file) {
         String label = Datasets.label(file);
         List<DatePair> pairs = new ArrayList<>();
-        for (CsvFile.Row row : CsvFile.read(file, HEADER)) {
-            String human = row.get(0), iso = row.get(1);
+        Table table = CsvTable.read(file, CsvTable.Column.string(HEADER[0]), CsvTable.Column.string(HEADER[1]));
+        StringColumn humans = table.stringColumn(HEADER[0]), isos = table.stringColumn(HEADER[1]);
+        for (int i = 0; i < table.rowCount(); i++) {
+            String human = humans.get(i), iso = isos.get(i);
+            int line = CsvTable.line(i);
             if (human.isBlank())
-                throw new IllegalArgumentException(label + " line " + row.line() + ": empty human date");
+                throw new IllegalArgumentException(label + " line " + line + ": empty human date");
             if (!iso.matches("\\d{4}-\\d{2}-\\d{2}"))
-                throw new IllegalArgumentException(label + " line " + row.line()
+                throw new IllegalArgumentException(label + " line " + line
                         + ": iso '" + iso + "' is not of the form yyyy-mm-dd");
             try {
                 LocalDate.parse(iso);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(label + " line " + row.line() + ": iso '" + iso
+                throw new IllegalArgumentException(label + " line " + line + ": iso '" + iso
                         + "' is not a valid date", e);
             }
             pairs.add(new DatePair(human, iso));

@@ -22,7 +22,7 @@ import java.util.List;
  *
  * <p>Adjacency convention: {@link #adjacency()} is the graph itself, symmetric with a false
  * diagonal (no self-loops). For attention masks, where a node should also attend to itself,
- * use {@link #adjacency(boolean) adjacency(true)}, which sets the diagonal.
+ * use {@link #adjacencyWithSelfLoops()}, which sets the diagonal.
  */
 public final class KarateClub {
 
@@ -57,33 +57,34 @@ public final class KarateClub {
         String nodeLabel = Datasets.label(nodeFile), edgeLabel = Datasets.label(edgeFile);
 
         List<String> clubs = new ArrayList<>();
-        for (CsvFile.Row row : CsvFile.read(nodeFile, NODE_HEADER)) {
-            int node = parseInt(row.get(0), nodeLabel, row.line(), "node");
+        Table nodeTable = CsvTable.read(nodeFile, CsvTable.Column.integer(NODE_HEADER[0]), CsvTable.Column.string(NODE_HEADER[1]));
+        for (int i = 0; i < nodeTable.rowCount(); i++) {
+            int node = nodeTable.intColumn(0).getInt(i);
             if (node != clubs.size())
-                throw new IllegalArgumentException(nodeLabel + " line " + row.line() + ": expected node "
+                throw new IllegalArgumentException(nodeLabel + " line " + CsvTable.line(i) + ": expected node "
                         + clubs.size() + " (nodes are numbered 0, 1, 2, … in order), got " + node);
-            clubs.add(row.get(1));
+            clubs.add(nodeTable.stringColumn(1).get(i));
         }
         int n = clubs.size();
 
         boolean[][] a = new boolean[n][n];
-        List<CsvFile.Row> rows = CsvFile.read(edgeFile, EDGE_HEADER);
-        int[] source = new int[rows.size()], target = new int[rows.size()], weight = new int[rows.size()];
-        for (int e = 0; e < rows.size(); e++) {
-            CsvFile.Row row = rows.get(e);
-            int u = parseInt(row.get(0), edgeLabel, row.line(), "source");
-            int v = parseInt(row.get(1), edgeLabel, row.line(), "target");
-            int w = parseInt(row.get(2), edgeLabel, row.line(), "weight");
+        Table edgeTable = CsvTable.read(edgeFile, CsvTable.Column.integer(EDGE_HEADER[0]),
+                CsvTable.Column.integer(EDGE_HEADER[1]), CsvTable.Column.integer(EDGE_HEADER[2]));
+        int rows = edgeTable.rowCount();
+        int[] source = new int[rows], target = new int[rows], weight = new int[rows];
+        for (int e = 0; e < rows; e++) {
+            int u = edgeTable.intColumn(0).getInt(e), v = edgeTable.intColumn(1).getInt(e), w = edgeTable.intColumn(2).getInt(e);
+            int line = CsvTable.line(e);
             if (u < 0 || u >= n || v < 0 || v >= n)
-                throw new IllegalArgumentException(edgeLabel + " line " + row.line() + ": edge " + u + "–" + v
+                throw new IllegalArgumentException(edgeLabel + " line " + line + ": edge " + u + "–" + v
                         + " names a node outside 0…" + (n - 1) + " (" + nodeLabel + " has " + n + " nodes)");
             if (u == v)
-                throw new IllegalArgumentException(edgeLabel + " line " + row.line() + ": self-loop " + u + "–" + v);
+                throw new IllegalArgumentException(edgeLabel + " line " + line + ": self-loop " + u + "–" + v);
             if (a[u][v])
-                throw new IllegalArgumentException(edgeLabel + " line " + row.line() + ": edge " + u + "–" + v
+                throw new IllegalArgumentException(edgeLabel + " line " + line + ": edge " + u + "–" + v
                         + " appears twice");
             if (w <= 0)
-                throw new IllegalArgumentException(edgeLabel + " line " + row.line() + ": weight " + w
+                throw new IllegalArgumentException(edgeLabel + " line " + line + ": weight " + w
                         + " is not positive");
             a[u][v] = a[v][u] = true;
             source[e] = u; target[e] = v; weight[e] = w;
@@ -95,15 +96,6 @@ public final class KarateClub {
         Table edges = Table.create("karate edges", IntColumn.create(EDGE_HEADER[0], source),
                 IntColumn.create(EDGE_HEADER[1], target), IntColumn.create(EDGE_HEADER[2], weight));
         return new KarateClub(nodes, edges, a);
-    }
-
-    private static int parseInt(String s, String label, int line, String column) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(label + " line " + line + ": " + column + " '" + s
-                    + "' is not an integer");
-        }
     }
 
     /** The nodes table: {@code node} (int), {@code club} (string). */
@@ -131,8 +123,12 @@ public final class KarateClub {
         return adjacency(false);
     }
 
-    /** A fresh (n×n) copy of the adjacency matrix, with the diagonal set if {@code withSelfLoops}. */
-    public boolean[][] adjacency(boolean withSelfLoops) {
+    /** A fresh (n×n) copy of the adjacency matrix with the diagonal set: each node also attends to itself. */
+    public boolean[][] adjacencyWithSelfLoops() {
+        return adjacency(true);
+    }
+
+    private boolean[][] adjacency(boolean withSelfLoops) {
         boolean[][] copy = new boolean[adjacency.length][];
         for (int i = 0; i < copy.length; i++) {
             copy[i] = adjacency[i].clone();
@@ -141,9 +137,17 @@ public final class KarateClub {
         return copy;
     }
 
-    /** The adjacency matrix as a (n×n) 0/1 EJML matrix, e.g. to plot or to build an attention mask. */
-    public DMatrixRMaj adjacencyMatrix(boolean withSelfLoops) {
-        boolean[][] a = adjacency(withSelfLoops);
+    /** The adjacency matrix as a (n×n) 0/1 EJML matrix, e.g. to plot: no self-loops. */
+    public DMatrixRMaj adjacencyMatrix() {
+        return zeroOne(adjacency(false));
+    }
+
+    /** The adjacency matrix with the diagonal set, as a (n×n) 0/1 EJML matrix. */
+    public DMatrixRMaj adjacencyMatrixWithSelfLoops() {
+        return zeroOne(adjacency(true));
+    }
+
+    private static DMatrixRMaj zeroOne(boolean[][] a) {
         DMatrixRMaj m = new DMatrixRMaj(a.length, a.length);
         for (int i = 0; i < a.length; i++)
             for (int j = 0; j < a.length; j++) m.set(i, j, a[i][j] ? 1.0 : 0.0);

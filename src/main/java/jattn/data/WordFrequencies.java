@@ -60,19 +60,16 @@ public final class WordFrequencies {
         String label = Datasets.label(file);
         List<String> words = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
-        for (CsvFile.Row row : CsvFile.read(file, HEADER)) {
-            if (row.get(0).isBlank())
-                throw new IllegalArgumentException(label + " line " + row.line() + ": empty word");
-            int count;
-            try {
-                count = Integer.parseInt(row.get(1));
-            } catch (NumberFormatException e) {
-                count = 0;
-            }
+        Table table = CsvTable.read(file, CsvTable.Column.string(HEADER[0]), CsvTable.Column.integer(HEADER[1]));
+        for (int i = 0; i < table.rowCount(); i++) {
+            String word = table.stringColumn(HEADER[0]).get(i);
+            int count = table.intColumn(HEADER[1]).getInt(i);
+            if (word.isBlank())
+                throw new IllegalArgumentException(label + " line " + CsvTable.line(i) + ": empty word");
             if (count <= 0)
-                throw new IllegalArgumentException(label + " line " + row.line() + ": count '" + row.get(1)
+                throw new IllegalArgumentException(label + " line " + CsvTable.line(i) + ": count '" + count
                         + "' is not a positive integer");
-            words.add(row.get(0));
+            words.add(word);
             counts.add(count);
         }
         return Table.create(label,

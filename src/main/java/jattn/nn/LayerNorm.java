@@ -19,7 +19,7 @@ import java.util.List;
  * <pre>
  *   ∂L/∂β = Σᵢ Gᵢ,   ∂L/∂γ = Σᵢ Gᵢ ⊙ x̂ᵢ,   ∂L/∂x = r · (Ĝ − mean(Ĝ) − x̂ ⊙ mean(Ĝ ⊙ x̂))   (means along the row)
  * </pre>
- * {@link #forwardComposed} builds the same function from Tensor operations, to read and to
+ * {@link #forwardReadable} builds the same function from Tensor operations, to read and to
  * test against. X is not modified.
  */
 public final class LayerNorm implements Module {
@@ -99,7 +99,7 @@ public final class LayerNorm implements Module {
     }
 
     /** The same function from Tensor operations, as the formula reads; slower. (n×d) → (n×d). */
-    public Tensor forwardComposed(Tensor x) {
+    public Tensor forwardReadable(Tensor x) {
         checkWidth(x);
         double invD = 1.0 / x.cols();
         Tensor mu = x.rowSums().scale(invD);                             // (n×1)
@@ -107,6 +107,16 @@ public final class LayerNorm implements Module {
         Tensor var = centred.square().rowSums().scale(invD);             // (n×1), biased
         Tensor xHat = centred.div(var.addScalar(eps).sqrt());            // (n×d) ⊘ (n×1)
         return xHat.mul(gamma).add(beta);                                // (n×d) ⊙ (1×d) + (1×d)
+    }
+
+    /**
+     * From PyTorch's {@code nn.LayerNorm(d)} state dict: weight (d) = γ, bias (d) = β; ε is
+     * torch's default 1e-5 (a state dict does not hold it). Copied.
+     */
+    public static LayerNorm fromTorch(TorchWeights torch) {
+        int d = torch.rows("weight") * torch.cols("weight");
+        return new LayerNorm(Tensor.parameter(torch.vector("weight", d)), Tensor.parameter(torch.vector("bias", d)),
+                DEFAULT_EPS);
     }
 
     private void checkWidth(Tensor x) {

@@ -19,12 +19,17 @@ public final class Linear implements Module {
 
     /** A layer with bias. */
     public Linear(int dIn, int dOut, Random rng) {
-        this(dIn, dOut, true, rng);
+        this(dIn, dOut, Bias.INCLUDED, rng);
     }
 
-    /** A layer with or without bias. */
-    public Linear(int dIn, int dOut, boolean withBias, Random rng) {
-        this(Init.xavierUniform(dIn, dOut, rng), withBias ? Init.zeros(1, dOut) : null);
+    /** A layer with or without bias: {@code new Linear(6, 4, Bias.NONE, rng)}. */
+    public Linear(int dIn, int dOut, Bias bias, Random rng) {
+        this(Init.xavierUniform(dIn, dOut, rng), bias == Bias.INCLUDED ? Init.zeros(1, dOut) : null);
+    }
+
+    /** A layer without bias, with a given weight W (dIn×dOut). */
+    public Linear(Tensor weight) {
+        this(weight, null);
     }
 
     /** A layer with given parameters: W (dIn×dOut), b (1×dOut) or null. */
@@ -34,6 +39,16 @@ public final class Linear implements Module {
                     + "; expected (1×" + weight.cols() + ")");
         this.weight = weight;
         this.bias = bias;
+    }
+
+    /**
+     * From PyTorch's {@code nn.Linear} state dict: weight (out×in), bias (out) if there is one;
+     * W = weightᵀ (in×out), b = bias as (1×out). Copied.
+     */
+    public static Linear fromTorch(TorchWeights torch) {
+        int out = torch.rows("weight"), in = torch.cols("weight");
+        Tensor w = torch.transposedRows("weight", 0, out, in);          // (out×in)ᵀ → (in×out)
+        return torch.has("bias") ? new Linear(w, Tensor.parameter(torch.vector("bias", out))) : new Linear(w);
     }
 
     /** Y = X·W + b: (n×dIn) → (n×dOut). */

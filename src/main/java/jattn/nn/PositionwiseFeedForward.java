@@ -24,6 +24,15 @@ public final class PositionwiseFeedForward implements Module {
         this(new Linear(dModel, dFF, rng), new Linear(dFF, dModel, rng));
     }
 
+    /**
+     * From PyTorch's state dict with {@code nn.TransformerEncoderLayer}'s names: linear1.weight
+     * (dFF×dModel), linear1.bias (dFF), linear2.weight (dModel×dFF), linear2.bias (dModel), for
+     * linear2(relu(linear1(x))). Copied.
+     */
+    public static PositionwiseFeedForward fromTorch(TorchWeights torch) {
+        return new PositionwiseFeedForward(Linear.fromTorch(torch.under("linear1")), Linear.fromTorch(torch.under("linear2")));
+    }
+
     /** Given layers: first (dModel→dFF) and second (dFF→dModel), used as is. */
     public PositionwiseFeedForward(Linear first, Linear second) {
         if (first.outputSize() != second.inputSize() || second.outputSize() != first.inputSize())

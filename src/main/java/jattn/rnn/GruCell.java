@@ -3,8 +3,8 @@ package jattn.rnn;
 import jattn.autograd.Tensor;
 import jattn.linalg.Gemm;
 import jattn.nn.Init;
+import jattn.nn.TorchWeights;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 import java.util.List;
 import java.util.Random;
@@ -24,14 +24,14 @@ import java.util.Random;
  * U(−1/√H, 1/√H), PyTorch's initialisation.
  *
  * <p>{@link #step} is one fused operation: the products x·Wx and h·Wh, then the gates element by
- * element, with the backward written out (Gₙ = ∂L/∂(pre-activation of n), etc.):
+ * element ({@link GruGates}, shared with {@link PackedGru}), with the backward written out (Gₙ = ∂L/∂(pre-activation of n), etc.):
  * <pre>
  *   ∂n = G ⊙ (1 − z),  ∂z = G ⊙ (h − n),  ∂h ⊇ G ⊙ z
  *   Aₙ = ∂n ⊙ (1 − n²),  A_z = ∂z ⊙ z(1 − z),  A_r = (Aₙ ⊙ (h·Whn + bhn)) ⊙ r(1 − r)
  *   Gx = [A_r | A_z | Aₙ],  Gh = [A_r | A_z | Aₙ ⊙ r]                  (B×3H)
  *   ∂x += Gx·Wxᵀ,  ∂Wx += xᵀ·Gx,  ∂bx += Σ_rows Gx,  ∂h += Gh·Whᵀ,  ∂Wh += hᵀ·Gh,  ∂bh += Σ_rows Gh
  * </pre>
- * {@link #stepComposed} is the same function written with Tensor operations, to read and to
+ * {@link #stepReadable} is the same function written with Tensor operations, to read and to
  * test against. x and h are never modified. A cell reuses work buffers between calls, so one
  * cell must not be used from two threads at once.
  */
@@ -66,14 +66,15 @@ public final class GruCell implements RecurrentCell {
     }
 
     /**
-     * A cell from PyTorch's tensors (copied): weight_ih (3H×dIn), weight_hh (3H×H), bias_ih and
-     * bias_hh as (1×3H) rows, gate blocks in the order r, z, n.
+     * A cell from PyTorch's {@code nn.GRUCell} state dict (copied): weight_ih (3H×dIn),
+     * weight_hh (3H×H), bias_ih (3H), bias_hh (3H), gate blocks in the order r, z, n;
+     * Wx = weight_ihᵀ, Wh = weight_hhᵀ.
      */
-    public static GruCell fromTorch(Tensor weightIh, Tensor weightHh, Tensor biasIh, Tensor biasHh) {
-        return new GruCell(
-                Tensor.parameter(CommonOps_DDRM.transpose(weightIh.value(), null)),
-                Tensor.parameter(CommonOps_DDRM.transpose(weightHh.value(), null)),
-                biasIh.asParameter(), biasHh.asParameter());
+    public static GruCell fromTorch(TorchWeights torch) {
+        int h3 = torch.rows("weight_hh"), dIn = torch.cols("weight_ih");
+        return new GruCell(torch.transposedRows("weight_ih", 0, h3, dIn),        // (3H×dIn)ᵀ → (dIn×3H)
+                torch.transposedRows("weight_hh", 0, h3, h3 / 3),                 // (3H×H)ᵀ → (H×3H)
+                Tensor.parameter(torch.vector("bias_ih", h3)), Tensor.parameter(torch.vector("bias_hh", h3)));
     }
 
     /** h' = (1 − z) ⊙ n + z ⊙ h, fused: (B×dIn), (B×H) → (B×H). */
@@ -87,20 +88,11 @@ public final class GruCell implements RecurrentCell {
         Gemm.gemm(false, false, batch, h3, nH, 1, h.value().data, 0, wh.value().data, 0, ghWork.data, 0, false);    // (B×H)·(H×3H) → (B×3H)
         DMatrixRMaj hn = new DMatrixRMaj(batch, nH);                     // h·Whn + bhn, kept for the backward
         DMatrixRMaj out = new DMatrixRMaj(batch, nH);
-        double[] g = gates.data, gh = ghWork.data, bxv = bx.value().data, bhv = bh.value().data, hv = h.value().data;
-        for (int b = 0; b < batch; b++) {
-            int o = b * h3;
-            for (int j = 0; j < nH; j++) {
-                double r = Tensor.sigmoid(g[o + j] + bxv[j] + gh[o + j] + bhv[j]);
-                double z = Tensor.sigmoid(g[o + nH + j] + bxv[nH + j] + gh[o + nH + j] + bhv[nH + j]);
-                double hnj = gh[o + 2 * nH + j] + bhv[2 * nH + j];
-                double n = Math.tanh(g[o + 2 * nH + j] + bxv[2 * nH + j] + r * hnj);
-                g[o + j] = r;
-                g[o + nH + j] = z;
-                g[o + 2 * nH + j] = n;
-                hn.data[b * nH + j] = hnj;
-                out.data[b * nH + j] = (1 - z) * n + z * hv[b * nH + j];
-            }
+        double[] g = gates.data, bxv = bx.value().data;
+        for (int b = 0; b < batch; b++) {                                 // x·Wx + bx, then the gates in place
+            for (int j = 0; j < h3; j++) g[b * h3 + j] += bxv[j];
+            GruGates.forwardRow(nH, g, b * h3, ghWork.data, b * h3, bh.value().data, h.value().data, b * nH,
+                    g, b * h3, hn.data, b * nH, out.data, b * nH);
         }
         return Tensor.op("gruCell", out, gOut -> backward(gOut, x, h, gates, hn), x, h, wx, wh, bx, bh);
     }
@@ -109,21 +101,12 @@ public final class GruCell implements RecurrentCell {
         int batch = gOut.numRows, nH = hidden, h3 = 3 * hidden;
         gxGrad.reshape(batch, h3);
         ghGrad.reshape(batch, h3);
-        double[] g = gates.data, go = gOut.data, hv = h.value().data, ax = gxGrad.data, ah = ghGrad.data;
+        double[] hv = h.value().data, ax = gxGrad.data, ah = ghGrad.data;
         double[] dh = h.requiresGrad() ? h.gradBuffer().data : null;
-        for (int b = 0; b < batch; b++) {
-            int o = b * h3;
-            for (int j = 0; j < nH; j++) {
-                int k = b * nH + j;
-                double r = g[o + j], z = g[o + nH + j], n = g[o + 2 * nH + j], gk = go[k];
-                double an = gk * (1 - z) * (1 - n * n);                    // ∂L/∂(pre-activation of n)
-                double az = gk * (hv[k] - n) * z * (1 - z);                // ∂L/∂(pre-activation of z)
-                double ar = an * hn.data[k] * r * (1 - r);                 // ∂L/∂(pre-activation of r)
-                ax[o + j] = ar;  ax[o + nH + j] = az;  ax[o + 2 * nH + j] = an;
-                ah[o + j] = ar;  ah[o + nH + j] = az;  ah[o + 2 * nH + j] = an * r;
-                if (dh != null) dh[k] += gk * z;                           // the direct path z ⊙ h
-            }
-        }
+        java.util.Arrays.fill(ax, 0, batch * h3, 0.0);
+        for (int b = 0; b < batch; b++)
+            GruGates.backwardRow(nH, gOut.data, b * nH, gates.data, b * h3, hn.data, b * nH, hv, b * nH,
+                    ax, b * h3, ah, b * h3, dh, b * nH);
         int dIn = wx.rows();
         if (x.requiresGrad()) {                                                              // (B×3H)·(3H×dIn)
             Gemm.gemm(false, true, batch, dIn, h3, 1, ax, 0, wx.value().data, 0, x.gradBuffer().data, 0, true);
@@ -146,7 +129,7 @@ public final class GruCell implements RecurrentCell {
     }
 
     /** The same step from Tensor operations, as the formulas read; slower than {@link #step}. */
-    public Tensor stepComposed(Tensor x, Tensor h) {
+    public Tensor stepReadable(Tensor x, Tensor h) {
         checkStep(x, h);
         int nH = hidden;
         Tensor gx = x.matmul(wx).add(bx);                                // (B×dIn)·(dIn×3H) + (1×3H) → (B×3H)

@@ -11,7 +11,11 @@
  * converts between a list of T (B×d) steps and one stacked (B·T×d) matrix;
  * {@link jattn.rnn.GradientFlow} measures ‖∂L/∂hₜ‖ against the steps back (vanishing gradients,
  * lesson 03) and {@link jattn.rnn.FirstSymbolTask} is the memory task that shows it in training.
- * {@link jattn.rnn.GruCell#step} is one fused operation, tested against the composed
- * {@code stepComposed} and against PyTorch's {@code nn.GRUCell} and packed {@code nn.GRU}.
+ * The GRU's fast paths, {@link jattn.rnn.GruCell#step} (one step) and {@link jattn.rnn.PackedGru}
+ * (the whole recurrence of a padded batch, the Seq2Seq encoder's), share the gate code of
+ * {@link jattn.rnn.GruGates}; the readable path is {@code GruCell.stepReadable} (and
+ * {@link jattn.rnn.Recurrent} over it), and all are tested against each other and against
+ * PyTorch's {@code nn.GRUCell} and packed {@code nn.GRU}. Naming and which kernel runs: see
+ * {@code jattn.autograd}.
  */
 package jattn.rnn;

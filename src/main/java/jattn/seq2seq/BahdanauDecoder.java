@@ -87,7 +87,8 @@ public final class BahdanauDecoder implements Decoder {
 
     @Override public Embedding embedding() { return embedding; }
     public BatchedAdditiveAttention attention() { return attention; }
-    @Override public GruCell cell() { return cell; }
+    /** The GRU cell sₜ = GRU([eₜ ; cₜ], sₜ₋₁). */
+    public GruCell cell() { return cell; }
     public Linear output() { return out; }
     @Override public int vocabSize() { return embedding.vocabSize(); }
     @Override public int hiddenSize() { return cell.hiddenSize(); }

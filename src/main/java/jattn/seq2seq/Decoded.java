@@ -63,9 +63,18 @@ public final class Decoded {
 
     /**
      * The alignment of row b for a heatmap: (n×sourceLens[b]) with n = the length of
-     * {@link #tokens(int)} (plus the end step, if {@code withEnd} and there is one); entry (t, i) =
-     * αₜᵢ, the weight output step t put on source position i.
+     * {@link #tokens(int)}; entry (t, i) = αₜᵢ, the weight output step t put on source position i.
      */
+    public double[][] alignment(int b) {
+        return alignment(b, false);
+    }
+
+    /** As {@link #alignment(int)} with one more row, the step that produced the end token (if there is one). */
+    public double[][] alignmentWithEnd(int b) {
+        return alignment(b, true);
+    }
+
+    /** {@link #alignmentWithEnd(int)} if {@code withEnd}, else {@link #alignment(int)} (kept for lesson 05's call sites). */
     public double[][] alignment(int b, boolean withEnd) {
         if (weights.isEmpty()) throw new IllegalStateException("Decoded: the model has no attention, so there is no alignment");
         int n = Math.min(tokens(b).length + (withEnd ? 1 : 0), steps()), len = sourceLens[b];

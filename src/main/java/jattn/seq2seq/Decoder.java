@@ -2,7 +2,6 @@ package jattn.seq2seq;
 
 import jattn.nn.Embedding;
 import jattn.nn.Module;
-import jattn.rnn.GruCell;
 
 /**
  * The decoder of a Seq2Seq model: emits the target sequence one token at a time, starting
@@ -16,16 +15,13 @@ public interface Decoder extends Module {
     /** Starts decoding a batch from the encoder's output (not modified); work that every step shares is done here, once. */
     Decoding start(Encoded source);
 
-    /** The decoder's GRU cell, sₜ = GRU(input, sₜ₋₁) with state width H. */
-    GruCell cell();
-
     /** The target-token embedding (V×E). */
     Embedding embedding();
 
     /** V, the number of target tokens (the width of the logits). */
     int vocabSize();
 
-    /** H, the width of the state; equal to the encoder's. */
+    /** H, the width of the state sₜ; equal to the encoder's. */
     int hiddenSize();
 
     /** Whether the decoder attends to the encoder states (and so returns attention weights). */

@@ -4,6 +4,7 @@ import jattn.autograd.Tensor;
 import jattn.nn.Embedding;
 import jattn.nn.Module;
 import jattn.rnn.GruCell;
+import jattn.rnn.PackedGru;
 import jattn.rnn.Recurrent;
 import jattn.rnn.RecurrentOutput;
 import jattn.text.PaddedBatch;
@@ -52,8 +53,8 @@ public final class Encoder implements Module {
 
     /**
      * Encodes a padded batch of source ids (B×T): states (B·T×H), final state (B×H), valid lengths.
-     * The fast path: one fused operation for the whole recurrence ({@link PackedGruEncoder}: input
-     * projections looked up from Emb·Wx, padded steps skipped); equal to {@link #encodeStepByStep}.
+     * The fast path: one fused operation for the whole recurrence ({@link PackedGru}: input
+     * projections looked up from Emb·Wx, padded steps skipped); equal to {@link #encodeReadable}.
      */
     public Encoded encode(PaddedBatch source) {
         int steps = source.numSteps();
@@ -64,12 +65,12 @@ public final class Encoder implements Module {
                         + steps + ") is empty");
             last[b] = b * steps + lens[b] - 1;
         }
-        Tensor states = PackedGruEncoder.states(embedding, cell, source);   // (B·T×H), zero at padding
+        Tensor states = PackedGru.states(embedding, cell, source);   // (B·T×H), zero at padding
         return new Encoded(states, states.gatherRows(last), lens);            // last valid state (B×H)
     }
 
     /** The readable path of {@link #encode}: an embedding lookup and a {@link GruCell#step} per time step. */
-    public Encoded encodeStepByStep(PaddedBatch source) {
+    public Encoded encodeReadable(PaddedBatch source) {
         int steps = source.numSteps();
         List<Tensor> xs = new ArrayList<>(steps);
         for (int t = 0; t < steps; t++) xs.add(embedding.forward(source.step(t)));   // (B) ids → (B×E)

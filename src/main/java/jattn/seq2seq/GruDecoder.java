@@ -63,7 +63,8 @@ public final class GruDecoder implements Decoder {
     }
 
     @Override public Embedding embedding() { return embedding; }
-    @Override public GruCell cell() { return cell; }
+    /** The GRU cell sₜ = GRU(eₜ, sₜ₋₁). */
+    public GruCell cell() { return cell; }
     public Linear output() { return out; }
     @Override public int vocabSize() { return embedding.vocabSize(); }
     @Override public int hiddenSize() { return cell.hiddenSize(); }

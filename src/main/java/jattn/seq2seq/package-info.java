@@ -4,8 +4,8 @@
  * <ul>
  *   <li>{@link jattn.seq2seq.Encoder}: source embedding + GRU over a padded batch →
  *       {@link jattn.seq2seq.Encoded} (states (B·T×H) row b·T + t, last VALID state (B×H)); the
- *       fast path is one fused operation (PackedGruEncoder: Emb·Wx lookup table, padded steps
- *       skipped), the readable one {@code encodeStepByStep}.</li>
+ *       fast path is one fused operation ({@link jattn.rnn.PackedGru}: Emb·Wx lookup table, padded steps
+ *       skipped), the readable one {@code encodeReadable}.</li>
  *   <li>{@link jattn.seq2seq.Decoder}: {@link jattn.seq2seq.GruDecoder} (the source only through
  *       s₀) and {@link jattn.seq2seq.BahdanauDecoder} (attention at every step, with the Bahdanau
  *       decoder step as one method); {@link jattn.seq2seq.Decoding} advances either one token at a

@@ -47,7 +47,7 @@ public final class TaggerTraining {
     /** L = mean cross-entropy of the tags of a batch of examples (one graph for the whole batch). */
     public static Tensor loss(TransformerTagger model, List<ReversalTask.Example> batch) {
         int[][] tokens = tokens(batch);
-        return CrossEntropy.loss(model.logits(tokens, null), flatTags(batch));   // (B·T×nTags) vs (B·T)
+        return CrossEntropy.loss(model.logits(tokens), flatTags(batch));   // (B·T×nTags) vs (B·T)
     }
 
     /** The fraction of positions tagged correctly, in evaluation mode (the mode is left as eval). */
@@ -67,7 +67,7 @@ public final class TaggerTraining {
         model.eval();
         int positions = 0, correct = 0, sequences = 0;
         for (List<ReversalTask.Example> batch : Batches.inOrder(examples, 256)) {
-            int[] predicted = model.predict(tokens(batch), null), tags = flatTags(batch);
+            int[] predicted = model.predict(tokens(batch)), tags = flatTags(batch);
             int len = batch.get(0).tags().length;
             for (int b = 0; b < batch.size(); b++) {
                 int ok = 0;

@@ -1,15 +1,19 @@
 package jattn.transformer;
 
+import jattn.attention.AttentionResult;
 import jattn.autograd.Tensor;
 import jattn.nn.Dropout;
 import jattn.nn.Embedding;
 import jattn.nn.Init;
 import jattn.nn.Module;
+import jattn.position.LearnedPositionalEncoding;
 import jattn.position.PositionalEncoding;
 import jattn.position.SinusoidalPositionalEncoding;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -25,46 +29,48 @@ import java.util.Random;
  * <p>The table starts N(0, 1/dModel), so that after the √dModel scale a token vector has
  * unit-variance entries like the sinusoidal table's: the paper shares this table with the
  * output layer, which is why it is small and scaled up (section 3.4). The positional encoding
- * is sinusoidal by default; any {@link PositionalEncoding} may be given, or none (null): then
- * the encoder cannot tell positions apart and is permutation-equivariant.
+ * is sinusoidal, learned or none ({@link TransformerSettings.Positions}); any
+ * {@link PositionalEncoding} may be given with the parts. Without one the encoder cannot tell
+ * positions apart and is permutation-equivariant.
  *
  * <p>A batch of B sequences of the same (padded) length T is one (B·T×dModel) stack
  * ({@link #forward(int[][], int[])}): embeddings, layer norms and FFNs run once on the stack,
- * attention per sequence. Starts in training mode; {@link #eval()} turns every dropout off.
+ * attention per sequence. Every forward pass returns an {@link AttentionResult}: the output and
+ * {@code weights.layer(l).get(h)}. Starts in training mode; {@link #eval()} turns every dropout off.
  * Arguments are not modified.
  */
 public final class TransformerEncoder implements Module {
 
-    /** The output (T×dModel) and the weights, {@code weights.get(layer).get(head)} (T×T). */
-    public record Result(Tensor output, List<List<Tensor>> weights) {}
-
     private final Embedding embedding;
-    private final PositionalEncoding positions;       // null: no position information
+    private final Optional<PositionalEncoding> positions;
     private final Dropout dropout;
     private final List<TransformerEncoderBlock> blocks;
     private final double scale;                       // √dModel
 
-    /** Seeded, with the sinusoidal encoding for sequences up to maxLen. */
-    public TransformerEncoder(int vocabSize, int dModel, int nHeads, int dFF, int nLayers, int maxLen,
-                              double dropout, Random rng) {
-        this(vocabSize, dModel, nHeads, dFF, nLayers, new SinusoidalPositionalEncoding(maxLen, dModel), dropout, rng);
-    }
-
-    /** Seeded, with the given positional encoding (dModel wide), or null for none. */
-    public TransformerEncoder(int vocabSize, int dModel, int nHeads, int dFF, int nLayers,
-                              PositionalEncoding positions, double dropout, Random rng) {
-        this(new Embedding(Init.normal(vocabSize, dModel, 1 / Math.sqrt(dModel), rng)), positions,
-                blocks(dModel, nHeads, dFF, nLayers, dropout, rng), new Dropout(dropout, rng));
+    /** Seeded, of the given sizes and kind of positional encoding. */
+    public TransformerEncoder(TransformerSettings settings, Random rng) {
+        this(new Embedding(Init.normal(settings.vocabSize(), settings.dModel(), 1 / Math.sqrt(settings.dModel()), rng)),
+                positions(settings, rng), blocks(settings, rng), new Dropout(settings.dropout(), rng));
     }
 
     /** Given parts, used as they are: all dModel wide, at least one block. */
     public TransformerEncoder(Embedding embedding, PositionalEncoding positions, List<TransformerEncoderBlock> blocks,
                               Dropout dropout) {
+        this(embedding, Optional.of(positions), blocks, dropout);
+    }
+
+    /** Given parts without position information (the encoder is permutation-equivariant). */
+    public TransformerEncoder(Embedding embedding, List<TransformerEncoderBlock> blocks, Dropout dropout) {
+        this(embedding, Optional.empty(), blocks, dropout);
+    }
+
+    private TransformerEncoder(Embedding embedding, Optional<PositionalEncoding> positions,
+                               List<TransformerEncoderBlock> blocks, Dropout dropout) {
         if (blocks.isEmpty()) throw new IllegalArgumentException("TransformerEncoder: no blocks");
         int d = embedding.dModel();
-        if (positions != null && positions.dModel() != d)
+        if (positions.isPresent() && positions.get().dModel() != d)
             throw new IllegalArgumentException("TransformerEncoder: embedding " + embedding.weight().shape()
-                    + " and positional table " + positions.table().shape() + " differ in width");
+                    + " and positional table " + positions.get().table().shape() + " differ in width");
         for (TransformerEncoderBlock b : blocks)
             if (b.dModel() != d)
                 throw new IllegalArgumentException("TransformerEncoder: embedding " + embedding.weight().shape()
@@ -77,37 +83,54 @@ public final class TransformerEncoder implements Module {
         this.scale = Math.sqrt(d);
     }
 
-    private static List<TransformerEncoderBlock> blocks(int dModel, int nHeads, int dFF, int nLayers, double p, Random rng) {
-        if (nLayers < 1) throw new IllegalArgumentException("TransformerEncoder: nLayers must be ≥ 1, got " + nLayers);
-        List<TransformerEncoderBlock> list = new ArrayList<>(nLayers);
-        for (int l = 0; l < nLayers; l++) list.add(new TransformerEncoderBlock(dModel, nHeads, dFF, p, rng));
+    private static Optional<PositionalEncoding> positions(TransformerSettings s, Random rng) {
+        return switch (s.positions()) {
+            case SINUSOIDAL -> Optional.of(new SinusoidalPositionalEncoding(s.maxLen(), s.dModel()));
+            case LEARNED -> Optional.of(new LearnedPositionalEncoding(s.maxLen(), s.dModel(), rng));
+            case NONE -> Optional.empty();
+        };
+    }
+
+    private static List<TransformerEncoderBlock> blocks(TransformerSettings settings, Random rng) {
+        List<TransformerEncoderBlock> list = new ArrayList<>(settings.nLayers());
+        for (int l = 0; l < settings.nLayers(); l++) list.add(new TransformerEncoderBlock(settings, rng));
         return list;
     }
 
-    /** One sequence, every position valid: ids (T) → output (T×dModel) and every head's weights. */
-    public Result forward(int[] ids) {
+    /** One sequence, every position valid: ids (T) → output (T×dModel) and every layer's heads' (T×T) weights. */
+    public AttentionResult forward(int[] ids) {
         return forward(ids, ids.length);
     }
 
     /** One sequence whose positions ≥ validLen are padding (they receive no attention). */
-    public Result forward(int[] ids, int validLen) {
+    public AttentionResult forward(int[] ids, int validLen) {
         Tensor h = embed(ids, ids.length);                               // (T×dModel)
         List<List<Tensor>> weights = new ArrayList<>(blocks.size());
         for (TransformerEncoderBlock block : blocks) {
-            TransformerEncoderBlock.Result r = block.forward(h, validLen);
+            AttentionResult r = block.forward(h, validLen);
             h = r.output();                                              // (T×dModel)
-            weights.add(r.weights());
+            weights.add(r.heads());
         }
-        return new Result(h, weights);
+        return new AttentionResult(h, weights);
+    }
+
+    /** B sequences of the same length T, every position valid: see {@link #forward(int[][], int[])}. */
+    public AttentionResult forward(int[][] ids) {
+        int[] full = new int[ids.length];
+        Arrays.fill(full, ids.length == 0 ? 0 : ids[0].length);
+        return forward(ids, full);
     }
 
     /**
-     * B sequences of the same length T, sequence b with valid length validLens[b] (null: all
-     * valid) → the (B·T×dModel) stack of outputs, row b·T + t. No weights are kept: use
-     * {@link #forward(int[], int)} for heatmaps.
+     * B sequences of the same length T, sequence b with valid length validLens[b] → the
+     * (B·T×dModel) stack of outputs, row b·T + t, and per layer and head the sequences' (T×T)
+     * weights stacked the same way, (B·T×T).
      */
-    public Tensor forward(int[][] ids, int[] validLens) {
+    public AttentionResult forward(int[][] ids, int[] validLens) {
         if (ids.length == 0) throw new IllegalArgumentException("TransformerEncoder: empty batch");
+        if (validLens.length != ids.length)
+            throw new IllegalArgumentException("TransformerEncoder: " + validLens.length + " valid lengths for "
+                    + ids.length + " sequences");
         int seqLen = ids[0].length;
         int[] flat = new int[ids.length * seqLen];
         for (int b = 0; b < ids.length; b++) {
@@ -117,14 +140,19 @@ public final class TransformerEncoder implements Module {
             System.arraycopy(ids[b], 0, flat, b * seqLen, seqLen);
         }
         Tensor h = embed(flat, seqLen);                                  // (B·T×dModel)
-        for (TransformerEncoderBlock block : blocks) h = block.forward(h, seqLen, validLens);
-        return h;
+        List<List<Tensor>> weights = new ArrayList<>(blocks.size());
+        for (TransformerEncoderBlock block : blocks) {
+            AttentionResult r = block.forwardBatch(h, validLens);
+            h = r.output();                                              // (B·T×dModel)
+            weights.add(r.heads());                                      // per head (B·T×T)
+        }
+        return new AttentionResult(h, weights);
     }
 
     /** H₀ = Dropout(E[ids]·√dModel + P[0:T]) for a stack of sequences of length seqLen: (B·T×dModel). */
     private Tensor embed(int[] flatIds, int seqLen) {
         Tensor x = embedding.forward(flatIds).scale(scale);             // (B·T×vocab)·(vocab×d)·√d → (B·T×d)
-        if (positions != null) x = positions.encode(x, seqLen);         // + P[t] on row b·T + t
+        if (positions.isPresent()) x = positions.get().encode(x, seqLen); // + P[t] on row b·T + t
         return dropout.forward(x);
     }
 
@@ -145,8 +173,8 @@ public final class TransformerEncoder implements Module {
     public boolean isTraining() { return dropout.isTraining(); }
 
     public Embedding embedding() { return embedding; }
-    /** The positional encoding, or null if there is none. */
-    public PositionalEncoding positions() { return positions; }
+    /** The positional encoding, empty if there is none. */
+    public Optional<PositionalEncoding> positions() { return positions; }
     public List<TransformerEncoderBlock> blocks() { return blocks; }
     public int dModel() { return embedding.dModel(); }
     public int vocabSize() { return embedding.vocabSize(); }
@@ -156,7 +184,7 @@ public final class TransformerEncoder implements Module {
     @Override
     public List<Tensor> parameters() {
         List<Tensor> all = new ArrayList<>(embedding.parameters());
-        if (positions instanceof Module m) all.addAll(m.parameters());
+        if (positions.orElse(null) instanceof Module m) all.addAll(m.parameters());
         for (TransformerEncoderBlock b : blocks) all.addAll(b.parameters());
         return all;
     }

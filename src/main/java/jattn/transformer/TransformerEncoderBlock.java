@@ -1,5 +1,6 @@
 package jattn.transformer;
 
+import jattn.attention.AttentionResult;
 import jattn.attention.Mask;
 import jattn.attention.MultiHeadAttention;
 import jattn.autograd.Tensor;
@@ -7,6 +8,7 @@ import jattn.nn.Dropout;
 import jattn.nn.LayerNorm;
 import jattn.nn.Module;
 import jattn.nn.PositionwiseFeedForward;
+import jattn.nn.TorchWeights;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,22 +40,41 @@ import java.util.Random;
  */
 public final class TransformerEncoderBlock implements Module {
 
-    /** The output Y (T×dModel) and one (T×T) weight matrix per head, for heatmaps. */
-    public record Result(Tensor output, List<Tensor> weights) {}
-
     private final MultiHeadAttention attention;
     private final PositionwiseFeedForward feedForward;
     private final LayerNorm norm1, norm2;
     private final Dropout dropout1, dropout2;
 
     /**
-     * Seeded: PyTorch-style multi-head attention (Xavier weights, zero biases), FFN
-     * dModel → dFF → dModel, two layer norms (γ = 1, β = 0) and dropout with probability
-     * {@code dropout}, whose masks are drawn from {@code rng} as well.
+     * Seeded, of the settings' dModel, nHeads, dFF and dropout: PyTorch-style multi-head
+     * attention (Xavier weights, zero biases), FFN dModel → dFF → dModel, two layer norms
+     * (γ = 1, β = 0) and dropout, whose masks are drawn from {@code rng} as well.
      */
-    public TransformerEncoderBlock(int dModel, int nHeads, int dFF, double dropout, Random rng) {
-        this(new MultiHeadAttention(dModel, nHeads, rng), new PositionwiseFeedForward(dModel, dFF, rng),
-                new LayerNorm(dModel), new LayerNorm(dModel), new Dropout(dropout, rng), new Dropout(dropout, rng));
+    public TransformerEncoderBlock(TransformerSettings settings, Random rng) {
+        this(new MultiHeadAttention(settings.attention(), rng),
+                new PositionwiseFeedForward(settings.dModel(), settings.dFF(), rng),
+                new LayerNorm(settings.dModel()), new LayerNorm(settings.dModel()),
+                new Dropout(settings.dropout(), rng), new Dropout(settings.dropout(), rng));
+    }
+
+    /**
+     * From PyTorch's {@code nn.TransformerEncoderLayer} state dict (post-norm, relu): self_attn.*
+     * ({@link MultiHeadAttention#fromTorch}), linear1.* and linear2.*
+     * ({@link PositionwiseFeedForward#fromTorch}), norm1.* and norm2.* ({@link LayerNorm#fromTorch}).
+     * The settings give nHeads and the dropout probability (a state dict holds neither); their
+     * dModel and dFF must be the weights'. In eval mode the block computes what torch's does in
+     * eval mode. Copied.
+     */
+    public static TransformerEncoderBlock fromTorch(TorchWeights torch, TransformerSettings settings, Random rng) {
+        MultiHeadAttention attention = MultiHeadAttention.fromTorch(torch.under("self_attn"), settings.nHeads());
+        PositionwiseFeedForward ffn = PositionwiseFeedForward.fromTorch(torch);
+        if (attention.dModel() != settings.dModel() || ffn.dFF() != settings.dFF())
+            throw new IllegalArgumentException("TransformerEncoderBlock.fromTorch: the weights have dModel "
+                    + attention.dModel() + " and dFF " + ffn.dFF() + ", the settings dModel " + settings.dModel()
+                    + " and dFF " + settings.dFF());
+        return new TransformerEncoderBlock(attention, ffn, LayerNorm.fromTorch(torch.under("norm1")),
+                LayerNorm.fromTorch(torch.under("norm2")), new Dropout(settings.dropout(), rng),
+                new Dropout(settings.dropout(), rng));
     }
 
     /** Given sub-layers, used as they are (all dModel wide). */
@@ -72,39 +93,45 @@ public final class TransformerEncoderBlock implements Module {
         this.dropout2 = dropout2;
     }
 
-    /** Y for a sequence X (T×dModel) with every position valid. */
-    public Result forward(Tensor x) {
-        return forward(x, (Mask) null);
+    /** Y (T×dModel) and every head's (T×T) weights for a sequence X (T×dModel) with every position valid. */
+    public AttentionResult forward(Tensor x) {
+        return forward(x, Mask.none());
     }
 
     /** Y for a sequence X (T×dModel) whose keys at positions ≥ validLen are padding. */
-    public Result forward(Tensor x, int validLen) {
-        return forward(x, Mask.validLens(validLen));
+    public AttentionResult forward(Tensor x, int validLen) {
+        return forward(x, Mask.validLen(validLen));
     }
 
-    /** Y for a sequence X (T×dModel) with any (T×T) {@link Mask} (true = keep), or null for none. */
-    public Result forward(Tensor x, Mask mask) {
+    /** Y for a sequence X (T×dModel) with any (T×T) {@link Mask} (true = keep). */
+    public AttentionResult forward(Tensor x, Mask mask) {
         checkWidth(x);
-        MultiHeadAttention.Result a = attention.forward(x, x, x, mask);   // MultiHead(X, X, X): (T×dModel)
-        return new Result(sublayers(x, a.output()), a.weights());
+        AttentionResult a = attention.forward(x, x, x, mask);            // MultiHead(X, X, X): (T×dModel)
+        return AttentionResult.ofHeads(sublayers(x, a.output()), a.heads());
     }
 
     /**
-     * Y for B sequences of length T stacked as one (B·T×dModel) matrix (row b·T + t), sequence
-     * b with valid length validLens[b] (null: all valid). Attention is computed per sequence;
-     * the layer norms, the FFN and dropout run once on the whole stack. Returns (B·T×dModel).
+     * Y for B = validLens.length sequences of length T stacked as one (B·T×dModel) matrix (row
+     * b·T + t), sequence b with valid length validLens[b]. Attention is computed per sequence;
+     * the layer norms, the FFN and dropout run once on the whole stack. Returns Y (B·T×dModel)
+     * and per head the sequences' (T×T) weights stacked the same way, (B·T×T).
      */
-    public Tensor forward(Tensor stacked, int seqLen, int[] validLens) {
+    public AttentionResult forwardBatch(Tensor stacked, int[] validLens) {
         checkWidth(stacked);
-        int batch = checkStack(stacked, seqLen, validLens);
+        int batch = validLens.length, seqLen = checkStack(stacked, validLens);
         List<Tensor> attended = new ArrayList<>(batch);
+        List<List<Tensor>> weights = new ArrayList<>(nHeads());         // [head][sequence] (T×T)
+        for (int h = 0; h < nHeads(); h++) weights.add(new ArrayList<>(batch));
         for (int b = 0; b < batch; b++) {
             Tensor x = batch == 1 ? stacked : stacked.sliceRows(b * seqLen, (b + 1) * seqLen); // (T×dModel)
-            Mask mask = validLens == null ? null : Mask.validLens(validLens[b]);
-            attended.add(attention.forward(x, x, x, mask).output());      // (T×dModel)
+            AttentionResult a = attention.forward(x, x, x, Mask.validLen(validLens[b]));
+            attended.add(a.output());                                    // (T×dModel)
+            for (int h = 0; h < nHeads(); h++) weights.get(h).add(a.head(h));
         }
         Tensor all = batch == 1 ? attended.get(0) : Tensor.concatRows(attended); // (B·T×dModel)
-        return sublayers(stacked, all);
+        List<Tensor> heads = new ArrayList<>(nHeads());
+        for (List<Tensor> w : weights) heads.add(batch == 1 ? w.get(0) : Tensor.concatRows(w)); // (B·T×T)
+        return AttentionResult.ofHeads(sublayers(stacked, all), heads);
     }
 
     /** X₁ = LN(X + Dropout(A)), Y = LN(X₁ + Dropout(FFN(X₁))), row-wise: (n×dModel) → (n×dModel). */
@@ -119,16 +146,12 @@ public final class TransformerEncoderBlock implements Module {
                     + attention.queryProjection().weight().shape() + "; expected (T×" + attention.dModel() + ")");
     }
 
-    /** The number of sequences B in a (B·T×dModel) stack; checks T and the valid lengths. */
-    static int checkStack(Tensor stacked, int seqLen, int[] validLens) {
-        if (seqLen < 1 || stacked.rows() % seqLen != 0)
-            throw new IllegalArgumentException("TransformerEncoderBlock: input " + stacked.shape()
-                    + " is not a stack of sequences of length " + seqLen);
-        int batch = stacked.rows() / seqLen;
-        if (validLens != null && validLens.length != batch)
-            throw new IllegalArgumentException("TransformerEncoderBlock: " + validLens.length + " valid lengths for "
-                    + batch + " sequences of length " + seqLen + " in input " + stacked.shape());
-        return batch;
+    /** The length T of each of the B = validLens.length sequences of a (B·T×dModel) stack. */
+    static int checkStack(Tensor stacked, int[] validLens) {
+        if (validLens.length == 0 || stacked.rows() % validLens.length != 0)
+            throw new IllegalArgumentException("TransformerEncoderBlock: input " + stacked.shape() + " is not a stack of "
+                    + validLens.length + " sequences of one length (one per valid length)");
+        return stacked.rows() / validLens.length;
     }
 
     /** Training mode: dropout on. Returns this. */

@@ -2,6 +2,7 @@ package jattn.transformer;
 
 import jattn.autograd.NoGrad;
 import jattn.autograd.Tensor;
+import jattn.autograd.Tensors;
 import jattn.nn.Linear;
 import jattn.nn.Module;
 
@@ -39,9 +40,14 @@ public final class TransformerTagger implements Module {
         this.head = head;
     }
 
-    /** Z for B sequences of length T: (B·T×nTags), row b·T + t. validLens may be null (all valid). */
+    /** Z for B sequences of length T, sequence b valid up to validLens[b]: (B·T×nTags), row b·T + t. */
     public Tensor logits(int[][] ids, int[] validLens) {
-        return head.forward(encoder.forward(ids, validLens));           // (B·T×d)·(d×nTags) + (1×nTags)
+        return head.forward(encoder.forward(ids, validLens).output());  // (B·T×d)·(d×nTags) + (1×nTags)
+    }
+
+    /** Z for B sequences of length T, every position valid: (B·T×nTags), row b·T + t. */
+    public Tensor logits(int[][] ids) {
+        return head.forward(encoder.forward(ids).output());             // (B·T×d)·(d×nTags) + (1×nTags)
     }
 
     /** Z for one sequence: (T×nTags). */
@@ -52,23 +58,22 @@ public final class TransformerTagger implements Module {
     /** The most likely tag of every position of one sequence (no graph is recorded; the mode is kept). */
     public int[] predict(int[] ids) {
         try (NoGrad ignored = NoGrad.start()) {
-            return argmaxRows(logits(ids));
+            return Tensors.argmaxRows(logits(ids));
+        }
+    }
+
+    /** The most likely tag of every position of B sequences, every position valid, flattened: (B·T), entry b·T + t. */
+    public int[] predict(int[][] ids) {
+        try (NoGrad ignored = NoGrad.start()) {
+            return Tensors.argmaxRows(logits(ids));
         }
     }
 
     /** The most likely tag of every position of B sequences, flattened: (B·T), entry b·T + t. */
     public int[] predict(int[][] ids, int[] validLens) {
         try (NoGrad ignored = NoGrad.start()) {
-            return argmaxRows(logits(ids, validLens));
+            return Tensors.argmaxRows(logits(ids, validLens));
         }
-    }
-
-    /** The index of the largest entry of each row (the first one on ties). */
-    static int[] argmaxRows(Tensor z) {
-        int[] best = new int[z.rows()];
-        for (int i = 0; i < z.rows(); i++)
-            for (int j = 1; j < z.cols(); j++) if (z.get(i, j) > z.get(i, best[i])) best[i] = j;
-        return best;
     }
 
     /** Training mode (dropout on). Returns this. */

@@ -6,8 +6,13 @@
  * per-position {@link jattn.transformer.TransformerTagger} trained by
  * {@link jattn.transformer.TaggerTraining} on the {@link jattn.transformer.ReversalTask}.
  *
+ * <p>Sizes are named in {@link jattn.transformer.TransformerSettings}
+ * ({@code TransformerSettings.paper().withVocabSize(20).withDModel(32).withHeads(4)...}).
+ *
  * <p>Conventions: one sequence is a (T×dModel) matrix; a batch is a (B·T×dModel) stack with
  * row b·T + t, sequences padded to one length T with valid lengths (keys ≥ validLen get
- * weight exactly 0); every layer returns its per-head (T×T) weights for heatmaps.
+ * weight exactly 0); every forward pass, of one sequence or of a batch, returns an
+ * {@link jattn.attention.AttentionResult} with the per-head (T×T) weights for heatmaps (a
+ * batch's stacked (B·T×T) like its rows; the encoder's per layer).
  */
 package jattn.transformer;

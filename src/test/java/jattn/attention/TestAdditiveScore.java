@@ -103,7 +103,7 @@ class TestAdditiveScore {
         assertEquals(4, s.parameters().size());
         assertGrad(x -> s.scores(x[0], x[1]), in.toArray(new Tensor[0]));
 
-        AdditiveScore noBias = new AdditiveScore(1, 1, 1, false, rng);
+        AdditiveScore noBias = new AdditiveScore(1, 1, 1, jattn.nn.Bias.NONE, rng);
         assertNull(noBias.keyBias());
         assertEquals(3, noBias.parameters().size());
         assertGrad(x -> noBias.scores(x[0], x[1]), random(1, 1, rng), random(1, 1, rng),

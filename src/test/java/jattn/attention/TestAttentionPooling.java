@@ -28,7 +28,7 @@ class TestAttentionPooling {
         Random rng = new Random(71);
         Tensor q = random(2, 3, rng), k = random(5, 3, rng), v = random(5, 2, rng);
         AttentionPooling pooling = new AttentionPooling(new ScaledDotScore());
-        AttentionResult r = pooling.forward(q, k, v, Mask.validLens(2, 4));
+        AttentionResult r = pooling.forward(q, k, v, Mask.validLensPerRow(2, 4));
         int[] lens = {2, 4};
         for (int i = 0; i < 2; i++) {
             for (int j = lens[i]; j < 5; j++) assertEquals(0.0, r.weights().get(i, j));
@@ -41,7 +41,7 @@ class TestAttentionPooling {
     void aFullyMaskedQueryPoolsToZero() {
         Random rng = new Random(72);
         AttentionResult r = new AttentionPooling(new DotScore())
-                .forward(random(2, 3, rng), random(4, 3, rng), random(4, 2, rng), Mask.validLens(0, 3));
+                .forward(random(2, 3, rng), random(4, 3, rng), random(4, 2, rng), Mask.validLensPerRow(0, 3));
         assertArrayEquals(new double[]{0, 0}, r.output().sliceRows(0, 1).value().data, 0.0);
     }
 
@@ -61,7 +61,7 @@ class TestAttentionPooling {
         for (Score s : scores) {
             AttentionPooling pooling = new AttentionPooling(s);
             assertEquals(s.parameters(), pooling.parameters());
-            for (Mask mask : new Mask[]{null, Mask.validLens(3, 1), Mask.causal()}) {
+            for (Mask mask : new Mask[]{null, Mask.validLensPerRow(3, 1), Mask.causal()}) {
                 List<Tensor> in = new ArrayList<>(List.of(random(2, 3, rng), random(4, 3, rng), random(4, 2, rng)));
                 in.addAll(s.parameters());
                 assertGrad(x -> pooling.forward(x[0], x[1], x[2], mask).output(), in.toArray(new Tensor[0]));
@@ -78,7 +78,7 @@ class TestAttentionPooling {
         AttentionPooling p = new AttentionPooling(new DotScore());
         assertRejects(() -> p.forward(Tensor.zeros(2, 3), Tensor.zeros(4, 3), Tensor.zeros(5, 2)), "(4×3)", "(5×2)");
         assertRejects(() -> AttentionPooling.pool(Tensor.zeros(2, 4), Tensor.zeros(3, 2), null), "(2×4)", "(3×2)");
-        assertRejects(() -> p.forward(Tensor.zeros(2, 3), Tensor.zeros(4, 3), Tensor.zeros(4, 2), Mask.validLens(1, 2, 3)),
+        assertRejects(() -> p.forward(Tensor.zeros(2, 3), Tensor.zeros(4, 3), Tensor.zeros(4, 2), Mask.validLensPerRow(1, 2, 3)),
                 "(2×4)");
     }
 }

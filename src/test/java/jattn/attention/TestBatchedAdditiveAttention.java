@@ -43,6 +43,9 @@ class TestBatchedAdditiveAttention {
         AttentionResult slow = perElement(att.score(), dec, enc, lens);
         assertClose(slow.weights(), fast.weights(), CLOSE);
         assertClose(slow.output(), fast.output(), CLOSE);
+        AttentionResult readable = att.attendReadable(dec, att.projectKeys(enc, lens));   // the readable path in main
+        assertClose(slow.weights(), readable.weights(), CLOSE);
+        assertClose(slow.output(), readable.output(), CLOSE);
         assertEquals(B, fast.output().rows());
         assertEquals(H, fast.output().cols());
 

@@ -10,11 +10,24 @@ class TestMask {
     private static final boolean T = true, F = false;
 
     @Test
-    void validLengthsPerRowAndPerGroupOfRows() {
-        assertArrayEquals(new boolean[][]{{T, T, F}, {F, F, F}, {T, T, T}}, Mask.validLens(2, 0, 3).keep("t", 3, 3));
+    void validLengthsPerRowAndPerSequenceOfRows() {
+        assertArrayEquals(new boolean[][]{{T, T, F}, {F, F, F}, {T, T, T}}, Mask.validLensPerRow(2, 0, 3).keep("t", 3, 3));
         // 2 lengths for 4 rows: rows 0–1 share the first, rows 2–3 the second (d2l's (B·q × k) layout)
-        assertArrayEquals(new boolean[][]{{T, F, F}, {T, F, F}, {T, T, F}, {T, T, F}}, Mask.validLens(1, 2).keep("t", 4, 3));
-        assertArrayEquals(new boolean[][]{{T, T, F, F}, {T, T, F, F}}, Mask.validLens(2).keep("t", 2, 4));
+        assertArrayEquals(new boolean[][]{{T, F, F}, {T, F, F}, {T, T, F}, {T, T, F}},
+                Mask.validLensPerBatch(1, 2).keep("t", 4, 3));
+        assertArrayEquals(new boolean[][]{{T, T, F, F}, {T, T, F, F}}, Mask.validLen(2).keep("t", 2, 4));
+        // as many lengths as rows: both read the same
+        assertArrayEquals(Mask.validLensPerRow(1, 3).keep("t", 2, 4), Mask.validLensPerBatch(1, 3).keep("t", 2, 4));
+    }
+
+    @Test
+    void aCountOfLengthsIsNeverGuessed() {
+        // per row: the count must equal the rows, even where it would divide them
+        assertRejects(() -> Mask.validLensPerRow(1, 2).keep("Layer", 4, 3), "Layer", "2 valid lengths", "4 rows",
+                "(4×3)", "validLensPerBatch");
+        // per sequence: the count must divide the rows
+        assertRejects(() -> Mask.validLensPerBatch(1, 2, 3).keep("Layer", 4, 5), "Layer", "3 valid lengths",
+                "4 rows", "(4×5)", "validLensPerRow");
     }
 
     @Test
@@ -27,7 +40,7 @@ class TestMask {
     @Test
     void andKeepsWhatBothKeep() {
         assertArrayEquals(new boolean[][]{{T, F, F}, {T, T, F}, {T, F, F}},
-                Mask.causal().and(Mask.validLens(3, 2, 1)).keep("t", 3, 3));
+                Mask.causal().and(Mask.validLensPerRow(3, 2, 1)).keep("t", 3, 3));
     }
 
     @Test
@@ -42,10 +55,11 @@ class TestMask {
 
     @Test
     void masksThatDoNotFitAreRejected() {
-        assertRejects(() -> Mask.validLens(1, 2, 3).keep("Layer", 4, 5), "Layer", "3 valid lengths", "(4×5)");
-        assertRejects(() -> Mask.validLens(6).keep("Layer", 4, 5), "valid length 6", "(4×5)");
+        assertRejects(() -> Mask.validLen(6).keep("Layer", 4, 5), "valid length 6", "(4×5)");
+        assertRejects(() -> Mask.validLensPerRow(1, -1).keep("Layer", 2, 5), "valid length -1", "index 1", "(2×5)");
         assertRejects(() -> Mask.of(new boolean[2][3]).keep("Layer", 4, 5), "(2×3)", "(4×5)");
         assertRejects(() -> Mask.of(new boolean[][]{{T}, {T, F}}), "row 1");
-        assertRejects(Mask::validLens, "no valid lengths");
+        assertRejects(Mask::validLensPerRow, "no valid lengths");
+        assertRejects(Mask::validLensPerBatch, "no valid lengths");
     }
 }

@@ -31,13 +31,14 @@ class TestMaskedSoftmax {
     void fewerLengthsThanRowsAreSharedByConsecutiveRows() {
         // d2l: scores (B·q × k) with one valid length per batch element
         Tensor x = random(4, 5, new Random(22));
-        Tensor w = MaskedSoftmax.apply(x, new int[]{2, 3});
+        Tensor w = MaskedSoftmax.apply(x, Mask.validLensPerBatch(2, 3));
         Tensor perRow = MaskedSoftmax.apply(x, new int[]{2, 2, 3, 3});
         assertClose(perRow, w, 0.0);
         assertEquals(0.0, w.get(1, 2));
         assertTrue(w.get(2, 2) > 0);
-        Tensor single = MaskedSoftmax.apply(x, new int[]{3});
+        Tensor single = MaskedSoftmax.apply(x, Mask.validLen(3));
         assertClose(MaskedSoftmax.apply(x, new int[]{3, 3, 3, 3}), single, 0.0);
+        assertRejects(() -> MaskedSoftmax.apply(x, new int[]{2, 3}), "2 valid lengths", "4 rows", "validLensPerBatch");
     }
 
     @Test
@@ -61,7 +62,7 @@ class TestMaskedSoftmax {
             for (int j = 0; j < 4; j++)
                 if (j > i) assertEquals(0.0, w.get(i, j));
         assertEquals(1.0, w.get(0, 0), CLOSE);
-        Tensor both = MaskedSoftmax.apply(x, Mask.causal().and(Mask.validLens(2)));
+        Tensor both = MaskedSoftmax.apply(x, Mask.causal().and(Mask.validLen(2)));
         assertEquals(0.0, both.get(2, 2));
         assertClose(prefixSoftmax(x, 2, 2), both.sliceRows(2, 3).sliceCols(0, 2), CLOSE);
     }
@@ -96,10 +97,10 @@ class TestMaskedSoftmax {
     void gradientIsCheckedWithMaskedEntries() {
         Random rng = new Random(26);
         assertGrad(x -> MaskedSoftmax.apply(x[0], new int[]{2, 5, 3}), random(3, 5, rng));
-        assertGrad(x -> MaskedSoftmax.apply(x[0], new int[]{1, 4}), random(4, 5, rng));
+        assertGrad(x -> MaskedSoftmax.apply(x[0], Mask.validLensPerBatch(1, 4)), random(4, 5, rng));
         assertGrad(x -> MaskedSoftmax.apply(x[0], Mask.causal(), 0.5), random(4, 4, rng));
         assertGrad(x -> MaskedSoftmax.apply(x[0], new boolean[][]{{true, false, true}}), random(1, 3, rng));
-        assertGrad(x -> MaskedSoftmax.apply(x[0], new int[]{1}), random(3, 1, rng));
+        assertGrad(x -> MaskedSoftmax.apply(x[0], Mask.validLen(1)), random(3, 1, rng));
         // masked entries receive exactly no gradient
         Tensor x = random(2, 4, rng);
         weightedSum(MaskedSoftmax.apply(x, new int[]{2, 3})).backward();
@@ -111,8 +112,8 @@ class TestMaskedSoftmax {
     void masksThatDoNotFitAreRejectedWithBothShapes() {
         Tensor x = Tensor.zeros(4, 5);
         assertRejects(() -> MaskedSoftmax.apply(x, new int[]{1, 2, 3}), "3 valid lengths", "(4×5)");
-        assertRejects(() -> MaskedSoftmax.apply(x, new int[]{6}), "valid length 6", "(4×5)");
-        assertRejects(() -> MaskedSoftmax.apply(x, new int[]{-1, 2}), "valid length -1");
+        assertRejects(() -> MaskedSoftmax.apply(x, Mask.validLen(6)), "valid length 6", "(4×5)");
+        assertRejects(() -> MaskedSoftmax.apply(x, Mask.validLensPerBatch(-1, 2)), "valid length -1");
         assertRejects(() -> MaskedSoftmax.apply(x, new boolean[2][3]), "(2×3)", "(4×5)");
     }
 }

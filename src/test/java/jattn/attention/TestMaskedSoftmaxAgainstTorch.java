@@ -63,7 +63,7 @@ class TestMaskedSoftmaxAgainstTorch {
                 if (t == 1.0) check(c, key, "boolean[][]", x -> MaskedSoftmax.apply(x, keep));
                 if (F.has("inputs", c, "validLens")) {
                     int[] lens = F.ints("inputs", c, "validLens");
-                    check(c, key, "Mask.validLens", x -> MaskedSoftmax.apply(x, Mask.validLens(lens), t));
+                    check(c, key, "Mask.validLensPerRow", x -> MaskedSoftmax.apply(x, Mask.validLensPerRow(lens), t));
                     if (t == 1.0) check(c, key, "int[]", x -> MaskedSoftmax.apply(x, lens));
                 }
             }

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code in_proj_weight}, {@code in_proj_bias}, {@code out_proj}.
  *
  * <p>Masks: torch's {@code key_padding_mask} / {@code attn_mask} (true = ignore) become our
- * {@code Mask.validLens(n)} and {@code Mask.causal()} (true = keep); the fixture's {@code allowed}
+ * {@code Mask.validLen(n)} and {@code Mask.causal()} (true = keep); the fixture's {@code allowed}
  * (1 = may attend) must equal the pattern our mask builds.
  */
 class TestMultiHeadAttentionAgainstTorch {
@@ -42,7 +42,7 @@ class TestMultiHeadAttentionAgainstTorch {
     static Mask mask(String c) {
         return switch (c) {
             case "cross", "self" -> null;
-            case "crossPadded", "selfPadded" -> Mask.validLens(F.ints("inputs", c, "validLens"));
+            case "crossPadded", "selfPadded" -> Mask.validLensPerBatch(F.ints("inputs", c, "validLens"));
             case "selfCausal" -> Mask.causal();
             default -> throw new IllegalArgumentException("unknown case " + c);
         };
@@ -54,7 +54,7 @@ class TestMultiHeadAttentionAgainstTorch {
     /** From the fixture's parameters in our layout, through Linear(W, b). */
     static Layer fromLinears() {
         Linear q = linear("Wq", "bq"), k = linear("Wk", "bk"), v = linear("Wv", "bv"), o = linear("Wo", "bo");
-        return layer(new MultiHeadAttention(F.integer("config", "nHeads"), q, k, v, o));
+        return layer(new MultiHeadAttention(F.integer("config", "nHeads"), new MultiHeadAttention.Projections(q, k, v, o)));
     }
 
     /** From torch's layout, rebuilt from ours: in_proj_weight = [Wqᵀ; Wkᵀ; Wvᵀ] (3d×d), out_proj.weight = Woᵀ. */
@@ -74,7 +74,7 @@ class TestMultiHeadAttentionAgainstTorch {
         DMatrixRMaj woT = CommonOps_DDRM.transpose(F.matrix("params", "Wo"), null);
         for (int o = 0; o < d; o++) outW[o] = rowOf(woT, o);
         double[] outB = F.matrix("params", "bo").data.clone();
-        return layer(MultiHeadAttention.fromTorch(F.integer("config", "nHeads"), inW, inB, outW, outB));
+        return layer(MultiHeadAttention.fromTorch(TestMultiHeadAttention.torchMha(inW, inB, outW, outB), F.integer("config", "nHeads")));
     }
 
     private static Layer layer(MultiHeadAttention mha) {
@@ -96,14 +96,14 @@ class TestMultiHeadAttentionAgainstTorch {
     }
 
     /** Compares the output, the per-head weights (exactly 0 where not allowed) and their mean. */
-    static void assertForwardMatches(String c, MultiHeadAttention.Result r) {
+    static void assertForwardMatches(String c, AttentionResult r) {
         assertMatches(c + ".out", F.matrix("outputs", c, "out"), r.output(), VALUE_TOL);
         List<DMatrixRMaj> heads = F.matrices("outputs", c, "weights");
-        assertEquals(heads.size(), r.weights().size(), c + ": one weight matrix per head");
+        assertEquals(heads.size(), r.headCount(), c + ": one weight matrix per head");
         boolean[][] allowed = F.mask("inputs", c, "allowed");
         DMatrixRMaj mean = new DMatrixRMaj(heads.get(0).numRows, heads.get(0).numCols);
         for (int h = 0; h < heads.size(); h++) {
-            DMatrixRMaj ours = r.weights().get(h).value();
+            DMatrixRMaj ours = r.head(h).value();
             assertMatches(c + ".weights[head " + h + "]", heads.get(h), ours, VALUE_TOL);
             for (int i = 0; i < allowed.length; i++)
                 for (int j = 0; j < allowed[i].length; j++)
@@ -144,7 +144,7 @@ class TestMultiHeadAttentionAgainstTorch {
         for (String c : F.keys("inputs"))
             for (Layer layer : List.of(fromLinears(), fromTorchLayout())) {
                 Tensor q = F.parameter("inputs", c, "query"), k = F.parameter("inputs", c, "key"), v = F.parameter("inputs", c, "value");
-                MultiHeadAttention.Result r = layer.mha().forward(q, k, v, mask(c));
+                AttentionResult r = layer.mha().forward(q, k, v, mask(c));
                 assertForwardMatches(c, r);
                 weightedSum(r.output(), F.matrix("loss", c, "C")).backward();
                 assertGradMatches("query (" + c + ")", F.matrix("grads", c, "query"), q, GRAD_TOL);
@@ -161,7 +161,7 @@ class TestMultiHeadAttentionAgainstTorch {
             Tensor x = F.parameter("inputs", c, "query");
             assertMatches(c + ": key = query", F.matrix("inputs", c, "key"), x, 0.0);
             assertMatches(c + ": value = query", F.matrix("inputs", c, "value"), x, 0.0);
-            MultiHeadAttention.Result r = layer.mha().forward(x, mask(c));
+            AttentionResult r = layer.mha().forward(x, mask(c));
             assertForwardMatches(c, r);
             weightedSum(r.output(), F.matrix("loss", c, "C")).backward();
             assertGradMatches("x (" + c + ")", F.matrix("grads", c, "x"), x, GRAD_TOL);

@@ -14,12 +14,12 @@ class TestScaledDotProductAttention {
     /** Fused and composed sums are taken in different orders: rounding only. */
     static final double ROUNDING = 1e-12;
 
-    static final Mask[] MASKS = {null, Mask.causal(), Mask.validLens(3), Mask.validLens(0, 2, 5, 1, 4, 5)};
+    static final Mask[] MASKS = {null, Mask.causal(), Mask.validLen(3), Mask.validLensPerRow(0, 2, 5, 1, 4, 5)};
 
     /** Values of output and weights, and the gradients of Q, K, V through both, agree with the composed version. */
     static void assertSameAsComposed(Tensor q, Tensor k, Tensor v, Mask mask) {
         AttentionResult fused = ScaledDotProductAttention.apply(q, k, v, mask);
-        AttentionResult composed = AttentionPooling.scaledDotProductComposed(q, k, v, mask);
+        AttentionResult composed = AttentionPooling.scaledDotProductReadable(q, k, v, mask);
         assertClose(composed.output(), fused.output(), ROUNDING);
         assertClose(composed.weights(), fused.weights(), ROUNDING);
         DMatrixRMaj[] viaComposed = gradients(q, k, v, composed), viaFused = gradients(q, k, v, fused);
@@ -38,7 +38,7 @@ class TestScaledDotProductAttention {
         Random rng = new Random(311);
         for (Mask mask : MASKS) assertSameAsComposed(random(6, 4, rng), random(5, 4, rng), random(5, 3, rng), mask);
         // large enough for the rows to be split between the cores
-        for (Mask mask : new Mask[]{null, Mask.causal(), Mask.validLens(70)})
+        for (Mask mask : new Mask[]{null, Mask.causal(), Mask.validLen(70)})
             assertSameAsComposed(random(150, 16, rng), random(150, 16, rng), random(150, 8, rng), mask);
         // one query, one key, one column
         assertSameAsComposed(random(1, 1, rng), random(1, 1, rng), random(1, 1, rng), null);
@@ -60,7 +60,7 @@ class TestScaledDotProductAttention {
     void maskedWeightsAreExactlyZeroAndAFullyMaskedRowPoolsToZero() {
         Random rng = new Random(313);
         AttentionResult r = ScaledDotProductAttention.apply(random(3, 4, rng), random(5, 4, rng), random(5, 2, rng),
-                Mask.validLens(0, 2, 5));
+                Mask.validLensPerRow(0, 2, 5));
         for (int j = 0; j < 5; j++) assertEquals(0.0, r.weights().get(0, j));
         assertEquals(0.0, r.output().get(0, 0));
         for (int j = 2; j < 5; j++) assertEquals(0.0, r.weights().get(1, j));
@@ -75,9 +75,9 @@ class TestScaledDotProductAttention {
                 AttentionPooling.scaledDotProduct(q, k, v, null).output(), 0.0);
         SelfAttention sa = new SelfAttention(4, 3, 2, rng);
         Tensor x = random(5, 4, rng);
-        Tensor composed = AttentionPooling.scaledDotProductComposed(x.matmul(sa.wq()), x.matmul(sa.wk()), x.matmul(sa.wv()),
+        Tensor composed = AttentionPooling.scaledDotProductReadable(x.matmul(sa.wq()), x.matmul(sa.wk()), x.matmul(sa.wv()),
                 Mask.causal()).output();
-        assertClose(composed, sa.forward(x, true).output(), ROUNDING);
+        assertClose(composed, sa.forward(x, Mask.causal()).output(), ROUNDING);
     }
 
     @Test
@@ -87,6 +87,6 @@ class TestScaledDotProductAttention {
         assertRejects(() -> ScaledDotProductAttention.apply(Tensor.zeros(2, 3), Tensor.zeros(4, 3), Tensor.zeros(5, 2), null),
                 "(4×3)", "(5×2)");
         assertRejects(() -> ScaledDotProductAttention.apply(Tensor.zeros(2, 3), Tensor.zeros(4, 3), Tensor.zeros(4, 2),
-                Mask.validLens(1, 2, 3)), "(2×4)");
+                Mask.validLensPerRow(1, 2, 3)), "(2×4)");
     }
 }

@@ -42,7 +42,7 @@ class TestSelfAttention {
         Tensor x = random(4, 5, rng);
         double[][] q = rows(x.matmul(sa.wq())), k = rows(x.matmul(sa.wk())), v = rows(x.matmul(sa.wv()));
         for (boolean causal : new boolean[]{false, true}) {
-            Tensor y = sa.forward(x, causal).output();
+            Tensor y = sa.forward(x, causal ? Mask.causal() : Mask.none()).output();
             assertClose(Tensor.of(stepByStep(q, k, v, causal)), y, CLOSE);
         }
     }
@@ -52,13 +52,13 @@ class TestSelfAttention {
         Random rng = new Random(92);
         SelfAttention sa = new SelfAttention(4, 4, 3, rng);
         Tensor x = random(5, 4, rng);
-        AttentionResult r = sa.forward(x, true);
+        AttentionResult r = sa.forward(x, Mask.causal());
         for (int i = 0; i < 5; i++)
             for (int j = i + 1; j < 5; j++) assertEquals(0.0, r.weights().get(i, j));
         assertClose(x.sliceRows(0, 1).matmul(sa.wv()), r.output().sliceRows(0, 1), CLOSE);
         // the first t outputs do not depend on later inputs
         for (int t = 1; t <= 5; t++)
-            assertClose(sa.forward(x.sliceRows(0, t), true).output(), r.output().sliceRows(0, t), CLOSE);
+            assertClose(sa.forward(x.sliceRows(0, t), Mask.causal()).output(), r.output().sliceRows(0, t), CLOSE);
     }
 
     @Test
@@ -66,12 +66,12 @@ class TestSelfAttention {
         Random rng = new Random(93);
         SelfAttention sa = new SelfAttention(4, 2, 3, rng);
         Tensor x = random(5, 4, rng);
-        AttentionResult r = sa.forward(x, 3, false);
+        AttentionResult r = sa.forward(x, Mask.validLen(3));
         for (int i = 0; i < 5; i++)
             for (int j = 3; j < 5; j++) assertEquals(0.0, r.weights().get(i, j));
         // the real positions see exactly what they see without the padding rows
         assertClose(sa.forward(x.sliceRows(0, 3)).output(), r.output().sliceRows(0, 3), CLOSE);
-        AttentionResult both = sa.forward(x, 3, true);
+        AttentionResult both = sa.forward(x, Mask.causal().and(Mask.validLen(3)));
         assertEquals(0.0, both.weights().get(1, 2));
         assertEquals(0.0, both.weights().get(4, 3));
     }
@@ -87,8 +87,8 @@ class TestSelfAttention {
         for (int i = 0; i < 5; i++)
             for (int j = 0; j < 5; j++) assertEquals(r.weights().get(perm[i], perm[j]), p.weights().get(i, j), CLOSE);
         // a causal mask breaks the symmetry
-        Tensor causalPermuted = sa.forward(x.gatherRows(perm), true).output();
-        assertTrue(Math.abs(causalPermuted.get(0, 0) - sa.forward(x, true).output().gatherRows(perm).get(0, 0)) > 1e-6);
+        Tensor causalPermuted = sa.forward(x.gatherRows(perm), Mask.causal()).output();
+        assertTrue(Math.abs(causalPermuted.get(0, 0) - sa.forward(x, Mask.causal()).output().gatherRows(perm).get(0, 0)) > 1e-6);
     }
 
     @Test
@@ -96,10 +96,10 @@ class TestSelfAttention {
         Random rng = new Random(95);
         SelfAttention sa = new SelfAttention(4, 3, 2, rng);
         for (boolean causal : new boolean[]{false, true}) {
-            assertGrad(x -> sa.forward(x[0], causal).output(), random(5, 4, rng), sa.wq(), sa.wk(), sa.wv());
-            assertGrad(x -> sa.forward(x[0], causal).weights(), random(5, 4, rng), sa.wq(), sa.wk());
+            assertGrad(x -> sa.forward(x[0], causal ? Mask.causal() : Mask.none()).output(), random(5, 4, rng), sa.wq(), sa.wk(), sa.wv());
+            assertGrad(x -> sa.forward(x[0], causal ? Mask.causal() : Mask.none()).weights(), random(5, 4, rng), sa.wq(), sa.wk());
         }
-        assertGrad(x -> sa.forward(x[0], 2, true).output(), random(4, 4, rng), sa.wq(), sa.wk(), sa.wv());
+        assertGrad(x -> sa.forward(x[0], Mask.causal().and(Mask.validLen(2))).output(), random(4, 4, rng), sa.wq(), sa.wk(), sa.wv());
         assertGrad(x -> sa.forward(x[0]).output(), random(1, 4, rng), sa.wq(), sa.wk(), sa.wv());
     }
 
@@ -108,6 +108,6 @@ class TestSelfAttention {
         SelfAttention sa = new SelfAttention(4, 3, 2, new Random(96));
         assertRejects(() -> sa.forward(Tensor.zeros(5, 3)), "(5×3)", "(4×3)");
         assertRejects(() -> new SelfAttention(Tensor.zeros(4, 3), Tensor.zeros(4, 2), Tensor.zeros(4, 2)), "(4×3)", "(4×2)");
-        assertRejects(() -> sa.forward(Tensor.zeros(5, 4), 6, false), "valid length 6", "(5×5)");
+        assertRejects(() -> sa.forward(Tensor.zeros(5, 4), Mask.validLen(6)), "valid length 6", "(5×5)");
     }
 }

@@ -32,7 +32,7 @@ class TestKarateClub {
     @Test
     void adjacencyIsSymmetricWithoutSelfLoopsUnlessAsked() {
         boolean[][] a = G.adjacency();
-        boolean[][] loops = G.adjacency(true);
+        boolean[][] loops = G.adjacencyWithSelfLoops();
         int ones = 0;
         for (int i = 0; i < 34; i++) {
             assertFalse(a[i][i]);
@@ -46,7 +46,7 @@ class TestKarateClub {
         assertEquals(2 * 78, ones);
         a[0][1] = !a[0][1];                                              // a copy: the graph is unchanged
         assertNotEquals(a[0][1], G.adjacency()[0][1]);
-        DMatrixRMaj m = G.adjacencyMatrix(false), withLoops = G.adjacencyMatrix(true);
+        DMatrixRMaj m = G.adjacencyMatrix(), withLoops = G.adjacencyMatrixWithSelfLoops();
         assertEquals(2 * 78, CommonOps_DDRM.elementSum(m));
         assertEquals(2 * 78 + 34, CommonOps_DDRM.elementSum(withLoops));
     }

@@ -44,7 +44,7 @@ class TestLayerNorm {
         Random rng = new Random(2);
         LayerNorm ln = randomLayer(6, rng);
         Tensor x = random(4, 6, rng);
-        Tensor fused = ln.forward(x), composed = ln.forwardComposed(x);
+        Tensor fused = ln.forward(x), composed = ln.forwardReadable(x);
         assertClose(composed.value(), fused.value(), CLOSE);
 
         weightedSum(fused).backward();
@@ -85,7 +85,7 @@ class TestLayerNorm {
     void badShapesAreRejected() {
         LayerNorm ln = new LayerNorm(4);
         assertRejects(() -> ln.forward(Tensor.zeros(2, 3)), "(2×3)", "(1×4)");
-        assertRejects(() -> ln.forwardComposed(Tensor.zeros(2, 3)), "(2×3)", "(1×4)");
+        assertRejects(() -> ln.forwardReadable(Tensor.zeros(2, 3)), "(2×3)", "(1×4)");
         assertRejects(() -> new LayerNorm(Tensor.zeros(1, 4), Tensor.zeros(1, 3), 1e-5), "(1×4)", "(1×3)");
         assertRejects(() -> new LayerNorm(Tensor.zeros(1, 4), Tensor.zeros(1, 4), 0), "ε");
         assertEquals(8, ln.parameterCount());

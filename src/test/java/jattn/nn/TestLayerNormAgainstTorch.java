@@ -11,7 +11,7 @@ import static jattn.testing.TorchAssert.*;
 /**
  * {@link LayerNorm} against {@code torch.nn.LayerNorm(6, eps=1e-5)} with random γ, β
  * ({@code layer_norm.json}, x 4×6): y and the gradients of L = Σ y ⊙ C for x, γ, β, for both
- * the fused {@link LayerNorm#forward} and {@link LayerNorm#forwardComposed}.
+ * the fused {@link LayerNorm#forward} and {@link LayerNorm#forwardReadable}.
  */
 class TestLayerNormAgainstTorch {
 
@@ -40,6 +40,6 @@ class TestLayerNormAgainstTorch {
 
     @Test
     void composedForwardMatchesTorch() {
-        check("forwardComposed", LayerNorm::forwardComposed);
+        check("forwardReadable", LayerNorm::forwardReadable);
     }
 }

@@ -44,8 +44,8 @@ class TestLinear {
         assertEquals(6, a.inputSize());
         assertEquals(4, a.outputSize());
         assertEquals(2, a.parameters().size());
-        assertEquals(1, new Linear(6, 4, false, new Random(13)).parameters().size());
-        assertNull(new Linear(6, 4, false, new Random(13)).bias());
+        assertEquals(1, new Linear(6, 4, Bias.NONE, new Random(13)).parameters().size());
+        assertNull(new Linear(6, 4, Bias.NONE, new Random(13)).bias());
     }
 
     @Test

@@ -38,15 +38,25 @@ class TestGruCell {
         return new GruCell(p[2], p[3], p[4], p[5]);
     }
 
+    /** nn.GRUCell's state dict from tensors in torch's layout. */
+    static jattn.nn.TorchWeights torchGru(Tensor wIh, Tensor wHh, Tensor bIh, Tensor bHh) {
+        java.util.Map<String, DMatrixRMaj> m = new java.util.LinkedHashMap<>();
+        m.put("weight_ih", wIh.value());
+        m.put("weight_hh", wHh.value());
+        m.put("bias_ih", bIh.value());
+        m.put("bias_hh", bHh.value());
+        return jattn.nn.TorchWeights.of(m);
+    }
+
     @Test
     void fromTorchFollowsPyTorchsFormulasAndLayout() {
         Random rng = new Random(1);
         int dIn = 3, nH = 4;
         Tensor wIh = random(3 * nH, dIn, rng), wHh = random(3 * nH, nH, rng), bIh = random(1, 3 * nH, rng), bHh = random(1, 3 * nH, rng);
         Tensor x = random(2, dIn, rng), h = random(2, nH, rng);
-        GruCell cell = GruCell.fromTorch(wIh, wHh, bIh, bHh);
+        GruCell cell = GruCell.fromTorch(torchGru(wIh, wHh, bIh, bHh));
         assertClose(new DMatrixRMaj(torchReference(wIh, wHh, bIh, bHh, x, h)), cell.step(x, h).value(), CLOSE);
-        assertClose(new DMatrixRMaj(torchReference(wIh, wHh, bIh, bHh, x, h)), cell.stepComposed(x, h).value(), CLOSE);
+        assertClose(new DMatrixRMaj(torchReference(wIh, wHh, bIh, bHh, x, h)), cell.stepReadable(x, h).value(), CLOSE);
         assertEquals(wIh.get(5, 2), cell.wx().get(2, 5));               // Wx = weight_ihᵀ, copied
         assertNotSame(bIh.value(), cell.bx().value());
     }
@@ -56,7 +66,7 @@ class TestGruCell {
         Random rng = new Random(2);
         GruCell cell = new GruCell(3, 4, rng);
         Tensor x = random(5, 3, rng), h = random(5, 4, rng);
-        Tensor fused = cell.step(x, h), composed = cell.stepComposed(x, h);
+        Tensor fused = cell.step(x, h), composed = cell.stepReadable(x, h);
         assertClose(composed.value(), fused.value(), CLOSE);
 
         List<Tensor> all = List.of(x, h, cell.wx(), cell.wh(), cell.bx(), cell.bh());
@@ -73,7 +83,7 @@ class TestGruCell {
         GruCell cell = new GruCell(3, 4, rng);
         assertGrad(p -> copyWith(p).step(p[0], p[1]),
                 random(2, 3, rng), random(2, 4, rng), cell.wx(), cell.wh(), cell.bx(), cell.bh());
-        assertGrad(p -> copyWith(p).stepComposed(p[0], p[1]),
+        assertGrad(p -> copyWith(p).stepReadable(p[0], p[1]),
                 random(2, 3, rng), random(2, 4, rng), cell.wx(), cell.wh(), cell.bx(), cell.bh());
         // two chained steps through the same cell: h₂ = step(x₂, step(x₁, h₀))
         assertGrad(p -> { GruCell c = copyWith(p); return c.step(p[0], c.step(p[0].scale(-0.5), p[1])); },
@@ -90,7 +100,7 @@ class TestGruCell {
         GruCell cell = new GruCell(3, 2, rng);
         Tensor x1 = random(4, 3, rng), h1 = random(4, 2, rng), x2 = random(1, 3, rng), h2 = random(1, 2, rng);
         Tensor fusedLoss = weightedSum(cell.step(x1, h1)).add(weightedSum(cell.step(x2, h2)));
-        Tensor composedLoss = weightedSum(cell.stepComposed(x1, h1)).add(weightedSum(cell.stepComposed(x2, h2)));
+        Tensor composedLoss = weightedSum(cell.stepReadable(x1, h1)).add(weightedSum(cell.stepReadable(x2, h2)));
         assertEquals(composedLoss.item(), fusedLoss.item(), CLOSE);
         List<Tensor> all = List.of(x1, h1, x2, h2, cell.wx(), cell.wh(), cell.bx(), cell.bh());
         fusedLoss.backward();
@@ -121,7 +131,7 @@ class TestGruCell {
         for (Tensor p : cell.parameters())
             for (int i = 0; i < p.value().getNumElements(); i++) assertTrue(Math.abs(p.value().data[i]) <= 0.5);
         assertRejects(() -> cell.step(Tensor.zeros(2, 5), Tensor.zeros(2, 4)), "GruCell", "(2×5)", "(2×4)");
-        assertRejects(() -> cell.stepComposed(Tensor.zeros(2, 3), Tensor.zeros(1, 4)), "(2×3)", "(1×4)");
+        assertRejects(() -> cell.stepReadable(Tensor.zeros(2, 3), Tensor.zeros(1, 4)), "(2×3)", "(1×4)");
         assertRejects(() -> new GruCell(Tensor.zeros(3, 12), Tensor.zeros(4, 12), Tensor.zeros(1, 12), Tensor.zeros(12, 1)),
                 "(12×1)", "(4×12)");
         assertRejects(() -> new GruCell(Tensor.zeros(3, 12), Tensor.zeros(4, 11), Tensor.zeros(1, 12), Tensor.zeros(1, 12)),

@@ -11,7 +11,7 @@ import static jattn.testing.TorchAssert.*;
 /**
  * {@link GruCell} against {@code torch.nn.GRUCell(3, 4)} ({@code gru_cell.json}, case "cell",
  * batch 2): h' = cell(x, h) and the gradients of L = Σ h' ⊙ C for x, h, Wx, Wh, bx, bh, for
- * both the fused {@link GruCell#step} and {@link GruCell#stepComposed}. The fixture stores our
+ * both the fused {@link GruCell#step} and {@link GruCell#stepReadable}. The fixture stores our
  * layout (Wx = weight_ihᵀ, gate blocks [r | z | n]); {@link GruCell#fromTorch} is checked by
  * transposing back to torch's.
  */
@@ -52,13 +52,13 @@ class TestGruCellAgainstTorch {
     @Test
     void composedStepMatchesTorch() {
         GruCell cell = fromFixture();
-        check("stepComposed", cell, cell::stepComposed);
+        check("stepReadable", cell, cell::stepReadable);
     }
 
     @Test
     void fromTorchTakesTorchsLayout() {
-        GruCell cell = GruCell.fromTorch(F.tensor("params", "Wx").transpose(), F.tensor("params", "Wh").transpose(),
-                F.tensor("params", "bx"), F.tensor("params", "bh"));
+        GruCell cell = GruCell.fromTorch(TestGruCell.torchGru(F.tensor("params", "Wx").transpose(),
+                F.tensor("params", "Wh").transpose(), F.tensor("params", "bx"), F.tensor("params", "bh")));
         check("fromTorch", cell, cell::step);
     }
 }

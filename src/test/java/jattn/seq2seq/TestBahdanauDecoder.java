@@ -1,6 +1,6 @@
 package jattn.seq2seq;
 
-import jattn.attention.AdditiveScore;
+import jattn.attention.AttentionResult;
 import jattn.attention.BatchedAdditiveAttention;
 import jattn.attention.MaskedSoftmax;
 import jattn.autograd.Tensor;
@@ -33,20 +33,11 @@ class TestBahdanauDecoder {
      * eᵢ = vᵀ tanh(s·Wq + hᵢ·Wk + b), α = masked softmax, c = α·hs, s' = GRU([e; c], s), logits = [s'; c]·W + b.
      */
     static DecoderStep composed(BahdanauDecoder d, Tensor e, Tensor s, Tensor hs, int[] lens) {
-        AdditiveScore a = d.attention().score();
-        List<Tensor> contexts = new ArrayList<>(), weights = new ArrayList<>();
-        for (int b = 0; b < s.rows(); b++) {
-            Tensor hb = hs.sliceRows(b * T, b * T + T);                                        // (T×H)
-            Tensor q = s.sliceRows(b, b + 1).matmul(a.queryWeight());                        // (1×H)·(H×h) → (1×h)
-            Tensor scores = hb.matmul(a.keyWeight()).add(a.keyBias()).add(q).tanh().matmul(a.v()); // (T×1)
-            Tensor alpha = MaskedSoftmax.apply(scores.transpose(), new int[]{lens[b]});      // (1×T)
-            weights.add(alpha);
-            contexts.add(alpha.matmul(hb));                                                  // (1×T)·(T×H) → (1×H)
-        }
-        Tensor c = Tensor.concatRows(contexts);
-        Tensor next = d.cell().stepComposed(Tensor.concatCols(List.of(e, c)), s);
+        AttentionResult a = d.attention().attendReadable(s, d.attention().projectKeys(hs, lens)); // Bahdanau's score, readable
+        Tensor c = a.output();
+        Tensor next = d.cell().stepReadable(Tensor.concatCols(List.of(e, c)), s);
         Tensor logits = Tensor.concatCols(List.of(next, c)).matmul(d.output().weight()).add(d.output().bias());
-        return new DecoderStep(next, logits, Tensor.concatRows(weights));
+        return new DecoderStep(next, logits, a.weights());
     }
 
     private static Tensor all(DecoderStep o) {

@@ -34,12 +34,12 @@ class TestDecoded {
     @Test
     void alignmentHasOneRowPerOutputAndOneColumnPerValidSourcePosition() {
         Decoded d = example();
-        double[][] a = d.alignment(0, false);
+        double[][] a = d.alignment(0);
         assertEquals(2, a.length);
         assertArrayEquals(new double[]{0.2, 0.8}, a[1], 0.0);
-        assertEquals(3, d.alignment(0, true).length);                    // with the end step
-        assertEquals(4, d.alignment(1, true).length);                    // never more than the steps run
-        assertEquals(1, d.alignment(1, false)[0].length);
+        assertEquals(3, d.alignmentWithEnd(0).length);                    // with the end step
+        assertEquals(4, d.alignmentWithEnd(1).length);                    // never more than the steps run
+        assertEquals(1, d.alignment(1)[0].length);
         assertEquals(2, d.sourceLen(0));
     }
 

@@ -34,7 +34,7 @@ class TestEncoder {
         for (int b = 0; b < rows.length; b++) {
             Tensor h = Tensor.zeros(1, H);
             for (int t = 0; t < rows[b].length; t++) {
-                h = enc.cell().stepComposed(enc.embedding().forward(rows[b][t]), h);   // the readable GRU, one sequence
+                h = enc.cell().stepReadable(enc.embedding().forward(rows[b][t]), h);   // the readable GRU, one sequence
                 assertClose(h.value(), out.states().sliceRows(b * 5 + t, b * 5 + t + 1).value(), CLOSE);
             }
             assertClose(h.value(), out.finalState().sliceRows(b, b + 1).value(), CLOSE);
@@ -85,13 +85,13 @@ class TestEncoder {
         Random rng = new Random(6);
         Encoder enc = new Encoder(V, E, H, rng);
         PaddedBatch src = batch(new int[]{1, 2}, new int[]{5, 4, 3, 2, 1}, new int[]{3}, new int[]{2, 2, 5, 1});
-        Encoded fast = enc.encode(src), slow = enc.encodeStepByStep(src);
+        Encoded fast = enc.encode(src), slow = enc.encodeReadable(src);
         assertClose(slow.states(), fast.states(), CLOSE);
         assertClose(slow.finalState(), fast.finalState(), CLOSE);
         List<DMatrixRMaj> grads = new ArrayList<>();
         for (boolean packed : new boolean[]{false, true}) {
             enc.zeroGrad();
-            Encoded e = packed ? enc.encode(src) : enc.encodeStepByStep(src);
+            Encoded e = packed ? enc.encode(src) : enc.encodeReadable(src);
             weightedSum(Tensor.concatRows(List.of(e.states(), e.finalState()))).backward();
             for (Tensor p : enc.parameters()) grads.add(p.grad().copy());
         }
@@ -105,7 +105,7 @@ class TestEncoder {
         Encoder enc = new Encoder(V, E, H, rng);
         PaddedBatch src = PaddedBatch.of(List.of(new int[]{1, 0, 2}, new int[]{3}), 0, V, 3);
         assertEquals(3, src.validLen(0));                                // the id 0 at t = 1 is inside the sequence
-        assertClose(enc.encodeStepByStep(src).states(), enc.encode(src).states(), CLOSE);
+        assertClose(enc.encodeReadable(src).states(), enc.encode(src).states(), CLOSE);
     }
 
     @Test

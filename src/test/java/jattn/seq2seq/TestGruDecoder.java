@@ -28,7 +28,7 @@ class TestGruDecoder {
         GruDecoder d = decoder(rng);
         Tensor e = random(B, E, rng), s = random(B, H, rng);
         DecoderStep out = d.step(e, s);
-        Tensor next = d.cell().stepComposed(e, s);
+        Tensor next = d.cell().stepReadable(e, s);
         assertClose(next.value(), out.state().value(), CLOSE);
         assertClose(next.matmul(d.output().weight()).add(d.output().bias()).value(), out.logits().value(), CLOSE);
         assertNull(out.weights());

@@ -19,7 +19,7 @@ class TestFixtures {
 
     static final List<String> FILES = List.of("masked_softmax.json", "scores.json", "batched_additive_attention.json",
             "multi_head_attention.json", "positional_encoding.json", "gru_cell.json", "layer_norm.json",
-            "seq2seq_attention.json");
+            "seq2seq_attention.json", "from_torch.json");
     static final List<String> TOP_LEVEL = List.of("description", "meta", "config", "inputs", "params", "outputs", "grads", "loss");
 
     @Test

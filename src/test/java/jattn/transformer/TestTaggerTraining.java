@@ -19,7 +19,7 @@ class TestTaggerTraining {
     /** The lesson's recipe: T = 10 tokens of 10 ids, dModel 32, 2 heads, dFF 64, 2 layers, dropout 0.1. */
     static TransformerTagger capstoneModel() {
         Random rng = new Random(1);
-        return new TransformerTagger(new TransformerEncoder(10, 32, 2, 64, 2, 10, 0.1, rng), 10, rng);
+        return new TransformerTagger(new TransformerEncoder(TransformerSettings.paper().withVocabSize(10).withDModel(32).withHeads(2).withFeedForward(64).withLayers(2).withMaxLen(10).withDropout(0.1), rng), 10, rng);
     }
 
     @Test
@@ -38,7 +38,7 @@ class TestTaggerTraining {
         assertTrue(history.finalLoss() < history.epochLosses()[0]);
         assertFalse(model.encoder().isTraining(), "training leaves the model in evaluation mode");
         // the heads of the last layer look at the mirrored position: the anti-diagonal carries most weight
-        List<Tensor> heads = model.encoder().forward(split.test().get(0).tokens()).weights().get(1);
+        List<Tensor> heads = model.encoder().forward(split.test().get(0).tokens()).layer(1);
         double best = 0;
         for (Tensor w : heads) {
             double anti = 0;
@@ -52,7 +52,7 @@ class TestTaggerTraining {
     void lossAndAccuracyAreMeasuredPerPosition() {
         ReversalTask task = new ReversalTask(3, 4);
         Random rng = new Random(3);
-        TransformerTagger model = new TransformerTagger(new TransformerEncoder(4, 8, 2, 8, 1, 3, 0.0, rng), 4, rng).eval();
+        TransformerTagger model = new TransformerTagger(new TransformerEncoder(TransformerSettings.paper().withVocabSize(4).withDModel(8).withHeads(2).withFeedForward(8).withLayers(1).withMaxLen(3).withDropout(0.0), rng), 4, rng).eval();
         List<ReversalTask.Example> examples = task.generate(7, rng);
         int correct = 0, sequences = 0;
         for (ReversalTask.Example e : examples) {

@@ -2,6 +2,7 @@ package jattn.transformer;
 
 import jattn.attention.Mask;
 import jattn.attention.MultiHeadAttention;
+import jattn.attention.AttentionResult;
 import jattn.autograd.Tensor;
 import jattn.nn.Dropout;
 import jattn.nn.LayerNorm;
@@ -19,7 +20,7 @@ class TestTransformerEncoderBlock {
 
     /** A block whose biases, gains and shifts are random too, so that no term is an identity. */
     static TransformerEncoderBlock randomBlock(int dModel, int nHeads, int dFF, double p, Random rng) {
-        TransformerEncoderBlock block = new TransformerEncoderBlock(dModel, nHeads, dFF, p, rng);
+        TransformerEncoderBlock block = new TransformerEncoderBlock(TransformerSettings.paper().withDModel(dModel).withHeads(nHeads).withFeedForward(dFF).withDropout(p), rng);
         for (Tensor t : block.parameters()) if (t.rows() == 1) t.value().setTo(random(1, t.cols(), rng).value());
         return block;
     }
@@ -42,14 +43,14 @@ class TestTransformerEncoderBlock {
         Random rng = new Random(201);
         TransformerEncoderBlock block = randomBlock(6, 2, 10, 0.3, rng).eval();
         Tensor x = random(5, 6, rng);
-        Tensor a = block.attention().forward(x, x, x, Mask.validLens(4)).output();
-        Tensor x1 = block.norm1().forwardComposed(x.add(a));                                   // LN(X + MHA(X))
-        Tensor y = block.norm2().forwardComposed(x1.add(block.feedForward().forward(x1)));    // LN(X₁ + FFN(X₁))
-        TransformerEncoderBlock.Result r = block.forward(x, 4);
+        Tensor a = block.attention().forward(x, x, x, Mask.validLen(4)).output();
+        Tensor x1 = block.norm1().forwardReadable(x.add(a));                                   // LN(X + MHA(X))
+        Tensor y = block.norm2().forwardReadable(x1.add(block.feedForward().forward(x1)));    // LN(X₁ + FFN(X₁))
+        AttentionResult r = block.forward(x, 4);
         assertClose(y, r.output(), CLOSE);
-        assertEquals(2, r.weights().size());
-        assertEquals(5, r.weights().get(1).rows());
-        assertEquals(5, r.weights().get(1).cols());
+        assertEquals(2, r.headCount());
+        assertEquals(5, r.head(1).rows());
+        assertEquals(5, r.head(1).cols());
     }
 
     @Test
@@ -59,9 +60,9 @@ class TestTransformerEncoderBlock {
         List<Tensor> params = checkedParameters(block);
         assertGrad(x -> block.forward(x[0]).output(), inputs(random(3, 4, rng), params));
         assertGrad(x -> block.forward(x[0], 2).output(), inputs(random(3, 4, rng), params));
-        assertGrad(x -> block.forward(x[0], Mask.causal()).weights().get(1), inputs(random(3, 4, rng), params));
+        assertGrad(x -> block.forward(x[0], Mask.causal()).head(1), inputs(random(3, 4, rng), params));
         assertGrad(x -> block.forward(x[0]).output(), inputs(random(1, 4, rng), params));   // one position
-        assertGrad(x -> block.forward(x[0], 2, new int[]{1, 2}), inputs(random(4, 4, rng), params));
+        assertGrad(x -> block.forwardBatch(x[0], new int[]{1, 2}).output(), inputs(random(4, 4, rng), params));
     }
 
     @Test
@@ -101,8 +102,8 @@ class TestTransformerEncoderBlock {
         Random rng = new Random(205);
         TransformerEncoderBlock block = randomBlock(6, 3, 8, 0.1, rng).eval();
         Tensor x = random(7, 6, rng);
-        TransformerEncoderBlock.Result r = block.forward(x, 4);
-        for (Tensor w : r.weights())
+        AttentionResult r = block.forward(x, 4);
+        for (Tensor w : r.heads())
             for (int i = 0; i < 7; i++) {
                 double rowSum = 0;
                 for (int j = 0; j < 7; j++) {
@@ -121,12 +122,12 @@ class TestTransformerEncoderBlock {
         TransformerEncoderBlock block = randomBlock(6, 2, 12, 0.1, rng).eval();
         Tensor x = random(5, 6, rng);
         int[] perm = {4, 2, 0, 3, 1};
-        TransformerEncoderBlock.Result r = block.forward(x), p = block.forward(x.gatherRows(perm));
+        AttentionResult r = block.forward(x), p = block.forward(x.gatherRows(perm));
         assertClose(r.output().gatherRows(perm), p.output(), CLOSE);
         for (int h = 0; h < 2; h++)
             for (int i = 0; i < 5; i++)
                 for (int j = 0; j < 5; j++)
-                    assertEquals(r.weights().get(h).get(perm[i], perm[j]), p.weights().get(h).get(i, j), CLOSE);
+                    assertEquals(r.head(h).get(perm[i], perm[j]), p.head(h).get(i, j), CLOSE);
     }
 
     @Test
@@ -135,23 +136,27 @@ class TestTransformerEncoderBlock {
         TransformerEncoderBlock block = randomBlock(4, 2, 8, 0.2, rng).eval();
         Tensor stacked = random(9, 4, rng);
         int[] validLens = {3, 1, 2};
-        Tensor y = block.forward(stacked, 3, validLens);
-        for (int b = 0; b < 3; b++)
-            assertClose(block.forward(stacked.sliceRows(3 * b, 3 * b + 3), validLens[b]).output(),
-                    y.sliceRows(3 * b, 3 * b + 3), CLOSE);
-        assertClose(block.forward(stacked).output(), block.forward(stacked, 9, null), CLOSE);
+        AttentionResult batch = block.forwardBatch(stacked, validLens);
+        Tensor y = batch.output();
+        for (int b = 0; b < 3; b++) {
+            AttentionResult alone = block.forward(stacked.sliceRows(3 * b, 3 * b + 3), validLens[b]);
+            assertClose(alone.output(), y.sliceRows(3 * b, 3 * b + 3), CLOSE);
+            for (int h = 0; h < 2; h++) assertClose(alone.head(h), batch.head(h).sliceRows(3 * b, 3 * b + 3), CLOSE);
+        }
+        assertEquals("(9×3)", batch.head(0).shape());
+        assertClose(block.forward(stacked).output(), block.forwardBatch(stacked, new int[]{9}).output(), CLOSE);
     }
 
     @Test
     void badShapesAreRejectedClearly() {
         Random rng = new Random(208);
-        TransformerEncoderBlock block = new TransformerEncoderBlock(4, 2, 8, 0.1, rng);
+        TransformerEncoderBlock block = new TransformerEncoderBlock(TransformerSettings.paper().withDModel(4).withHeads(2).withFeedForward(8).withDropout(0.1), rng);
         assertRejects(() -> block.forward(Tensor.zeros(5, 3)), "(5×3)", "(4×4)");
-        assertRejects(() -> block.forward(Tensor.zeros(7, 4), 3, null), "(7×4)", "length 3");
-        assertRejects(() -> block.forward(Tensor.zeros(6, 4), 3, new int[]{1, 2, 3}), "3 valid lengths", "2 sequences");
+        assertRejects(() -> block.forwardBatch(Tensor.zeros(7, 4), new int[]{1, 2}), "(7×4)", "2 sequences");
+        assertRejects(() -> block.forwardBatch(Tensor.zeros(6, 4), new int[]{1, 2, 4}), "valid length 4", "(2×2)");
         assertRejects(() -> block.forward(Tensor.zeros(3, 4), 5), "valid length 5", "(3×3)");
-        assertRejects(() -> new TransformerEncoderBlock(6, 4, 8, 0.1, rng), "dModel 6", "nHeads 4");
-        assertRejects(() -> new TransformerEncoderBlock(new MultiHeadAttention(4, 2, rng), new PositionwiseFeedForward(4, 8, rng),
+        assertRejects(() -> new TransformerEncoderBlock(TransformerSettings.paper().withDModel(6).withHeads(4).withFeedForward(8).withDropout(0.1), rng), "dModel 6", "nHeads 4");
+        assertRejects(() -> new TransformerEncoderBlock(new MultiHeadAttention(new MultiHeadAttention.Settings(2, 4), rng), new PositionwiseFeedForward(4, 8, rng),
                 new LayerNorm(4), new LayerNorm(5), new Dropout(0, rng), new Dropout(0, rng)), "(1×4)", "(1×5)");
         assertEquals(4, block.dModel());
         assertEquals(2, block.nHeads());

@@ -1,9 +1,8 @@
-package jattn.seq2seq;
+package jattn.rnn;
 
 import jattn.autograd.Tensor;
 import jattn.nn.Embedding;
 import jattn.linalg.Gemm;
-import jattn.rnn.GruCell;
 import jattn.text.PaddedBatch;
 import org.ejml.data.DMatrixRMaj;
 
@@ -12,9 +11,11 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * The fast path of {@link Encoder#encode}: the whole GRU recurrence over a padded batch as ONE
- * operation with its backward (back-propagation through time) written out. Same function as the
- * readable path (embedding lookups, then {@link GruCell#step} at every step, masked at padding):
+ * The GRU recurrence of an embedded, padded batch as ONE operation with its backward
+ * (back-propagation through time) written out: the fast path of the Seq2Seq encoder
+ * ({@code jattn.seq2seq.Encoder#encode}). Same function as the readable path (embedding lookups,
+ * then {@link GruCell#stepReadable} at every step, masked at padding); the gate math of every row
+ * is {@link GruGates}, the same code as {@link GruCell#step}:
  * <pre>
  *   P = Emb·Wx + bx                 (V×E)·(E×3H) + (1×3H) → (V×3H)   the input projection of every token
  *   xₜ·Wx + bx = P[srcₜ]            a row lookup instead of a (B×E)·(E×3H) product per step
@@ -29,12 +30,12 @@ import java.util.stream.IntStream;
  * (the padding row of Emb, if any, gets none). Arguments are not modified; the parameters are
  * read, never written.
  */
-final class PackedGruEncoder {
+public final class PackedGru {
 
-    private PackedGruEncoder() {}
+    private PackedGru() {}
 
     /** The stacked states (B·T×H) of the source batch, zero at padding (the final state is gathered from them). */
-    static Tensor states(Embedding embedding, GruCell cell, PaddedBatch source) {
+    public static Tensor states(Embedding embedding, GruCell cell, PaddedBatch source) {
         Tensor emb = embedding.weight(), wx = cell.wx(), wh = cell.wh(), bx = cell.bx(), bh = cell.bh();
         int batch = source.batchSize(), steps = source.numSteps(), nH = cell.hiddenSize(), h3 = 3 * nH;
         int vocab = emb.rows(), dIn = emb.cols(), pad = embedding.paddingIdx();
@@ -62,20 +63,9 @@ final class PackedGruEncoder {
             System.arraycopy(hs, prev, hs, cur, bh1);                    // finished rows keep their state
             Arrays.fill(gh, 0, n * h3, 0.0);
             Gemm.gemm(false, false, n, h3, nH, 1, hs, prev, whv, 0, gh, 0, true);   // (n×H)·(H×3H) → (n×3H)
-            for (int i = 0; i < n; i++) {
-                int p = ids[t * batch + i] * h3, o = i * h3, go = (t * batch + i) * h3, k = i * nH;
-                for (int j = 0; j < nH; j++) {
-                    double r = Tensor.sigmoid(proj[p + j] + gh[o + j] + bhv[j]);
-                    double z = Tensor.sigmoid(proj[p + nH + j] + gh[o + nH + j] + bhv[nH + j]);
-                    double hnj = gh[o + 2 * nH + j] + bhv[2 * nH + j];
-                    double c = Math.tanh(proj[p + 2 * nH + j] + r * hnj);
-                    gates[go + j] = r;
-                    gates[go + nH + j] = z;
-                    gates[go + 2 * nH + j] = c;
-                    hn[t * bh1 + k + j] = hnj;
-                    hs[cur + k + j] = (1 - z) * c + z * hs[prev + k + j];
-                }
-            }
+            for (int i = 0; i < n; i++)                                  // row i: P[srcₜ], h·Wh → gates, hₜ
+                GruGates.forwardRow(nH, proj, ids[t * batch + i] * h3, gh, i * h3, bhv, hs, prev + i * nH,
+                        gates, (t * batch + i) * h3, hn, t * bh1 + i * nH, hs, cur + i * nH);
         }
         DMatrixRMaj out = new DMatrixRMaj(batch * steps, nH);
         for (int i = 0; i < batch; i++)
@@ -84,23 +74,16 @@ final class PackedGruEncoder {
 
         return Tensor.op("packedGru", out, g -> {
             double[] dh = new double[bh1], dhPrev = new double[bh1], dProj = new double[vocab * h3];
-            double[] gGh = new double[batch * h3];
+            double[] gGh = new double[batch * h3], gk = new double[nH];
             double[] dWh = wh.requiresGrad() ? wh.gradBuffer().data : new double[nH * h3];
             for (int t = steps - 1; t >= 0; t--) {
                 int n = active[t], prev = t * bh1;
+                Arrays.fill(dhPrev, 0, n * nH, 0.0);
                 for (int i = 0; i < n; i++) {
-                    int p = ids[t * batch + i] * h3, o = i * h3, go = (t * batch + i) * h3, k = i * nH;
-                    int gRow = (order[i] * steps + t) * nH;
-                    for (int j = 0; j < nH; j++) {
-                        double gk = dh[k + j] + g.data[gRow + j];
-                        double r = gates[go + j], z = gates[go + nH + j], c = gates[go + 2 * nH + j];
-                        double an = gk * (1 - z) * (1 - c * c);
-                        double az = gk * (hs[prev + k + j] - c) * z * (1 - z);
-                        double ar = an * hn[t * bh1 + k + j] * r * (1 - r);
-                        dProj[p + j] += ar;  dProj[p + nH + j] += az;  dProj[p + 2 * nH + j] += an;
-                        gGh[o + j] = ar;  gGh[o + nH + j] = az;  gGh[o + 2 * nH + j] = an * r;
-                        dhPrev[k + j] = gk * z;                          // the direct path z ⊙ h
-                    }
+                    int k = i * nH, gRow = (order[i] * steps + t) * nH;
+                    for (int j = 0; j < nH; j++) gk[j] = dh[k + j] + g.data[gRow + j];   // from later steps and the states
+                    GruGates.backwardRow(nH, gk, 0, gates, (t * batch + i) * h3, hn, t * bh1 + k, hs, prev + k,
+                            dProj, ids[t * batch + i] * h3, gGh, i * h3, dhPrev, k);
                 }
                 Gemm.gemm(true, false, nH, h3, n, 1, hs, prev, gGh, 0, dWh, 0, true);     // ∂Wh += hᵀ·∂Gh: (H×n)·(n×3H)
                 Gemm.gemm(false, true, n, nH, h3, 1, gGh, 0, whv, 0, dhPrev, 0, true);    // ∂h += ∂Gh·Whᵀ: (n×3H)·(3H×H)
