@@ -9,8 +9,8 @@
  * </pre>
  * Backpropagation through time is the autograd graph the steps build. {@link jattn.rnn.TimeSteps}
  * converts between a list of T (B×d) steps and one stacked (B·T×d) matrix;
- * {@link jattn.rnn.GradientFlow} measures ‖∂L/∂hₜ‖ against the steps back (vanishing gradients,
- * lesson 03) and {@link jattn.rnn.FirstSymbolTask} is the memory task that shows it in training.
+ * {@link jattn.experiments.GradientFlow} measures ‖∂L/∂hₜ‖ against the steps back (vanishing gradients,
+ * lesson 03) and {@link jattn.experiments.FirstSymbolTask} is the memory task that shows it in training.
  * The GRU's fast paths, {@link jattn.rnn.GruCell#step} (one step) and {@link jattn.rnn.PackedGru}
  * (the whole recurrence of a padded batch, the Seq2Seq encoder's), share the gate code of
  * {@link jattn.rnn.GruGates}; the readable path is {@code GruCell.stepReadable} (and

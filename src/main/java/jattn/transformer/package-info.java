@@ -4,7 +4,7 @@
  * and a post-norm layer norm, as in the paper), {@link jattn.transformer.TransformerEncoder}
  * (scaled token embeddings, positional encoding, N blocks), and for the capstone lesson a
  * per-position {@link jattn.transformer.TransformerTagger} trained by
- * {@link jattn.transformer.TaggerTraining} on the {@link jattn.transformer.ReversalTask}.
+ * {@link jattn.experiments.TaggerTraining} on the {@link jattn.experiments.ReversalTask} (tasks and recipes live in {@code jattn.experiments}).
  *
  * <p>Sizes are named in {@link jattn.transformer.TransformerSettings}
  * ({@code TransformerSettings.paper().withVocabSize(20).withDModel(32).withHeads(4)...}).

@@ -1,4 +1,6 @@
-package jattn.transformer;
+package jattn.experiments;
+
+import jattn.transformer.*;
 
 import java.util.ArrayList;
 import java.util.Arrays;

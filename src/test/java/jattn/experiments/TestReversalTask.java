@@ -1,4 +1,6 @@
-package jattn.transformer;
+package jattn.experiments;
+
+import jattn.transformer.*;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,6 @@
-package jattn.transformer;
+package jattn.experiments;
+
+import jattn.transformer.*;
 
 import jattn.autograd.Tensor;
 import jattn.train.History;

@@ -1,4 +1,6 @@
-package jattn.rnn;
+package jattn.experiments;
+
+import jattn.rnn.*;
 
 import jattn.autograd.NoGrad;
 import jattn.autograd.Tensor;
