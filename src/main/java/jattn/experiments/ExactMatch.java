@@ -15,7 +15,8 @@ public record ExactMatch(double target) implements StopRule {
 
     /** The last evaluation reached the target. */
     @Override
-    public boolean stop(double[] validExactMatch) {
-        return validExactMatch.length > 0 && validExactMatch[validExactMatch.length - 1] >= target;
+    public boolean stop(Evaluations e) {
+        double[] em = e.exactMatch();
+        return em.length > 0 && em[em.length - 1] >= target;
     }
 }

@@ -1,5 +1,6 @@
 package jattn.experiments;
 
+import jattn.autograd.NoGrad;
 import jattn.autograd.Tensor;
 import jattn.data.SentencePair;
 import jattn.seq2seq.Seq2Seq;
@@ -67,13 +68,13 @@ public final class TrainToTarget {
         }
 
         /**
-         * The date model WITHOUT attention trained until its validation curve flattens (lessons 04 and 05):
-         * η 2e-2 after 20 warm-up updates (a plain decoder tolerates a larger η than the attention model),
-         * batches of similar length (pools of 16), an evaluation every 100 updates; stop once four
-         * evaluations in a row gained at most 0.01 exact match, or after 1200 updates.
+         * Lesson 04's date model WITHOUT attention: η 2e-2 after 20 warm-up updates (a plain decoder
+         * tolerates a larger η than the attention model), batches of similar length (pools of 16), an
+         * evaluation every 50 updates; stop once three evaluations in a row lowered the validation loss
+         * by at most 0.01, or after a budget of 400 updates (what a lesson can afford).
          */
-        public static Settings datesToPlateau() {
-            return new Settings(2e-2, 20, 0, 64, 16, 1.0, 100, Plateau.gainAtMost(0.01).over(4), 1200, 0);
+        public static Settings datesWithoutAttention() {
+            return new Settings(2e-2, 20, 0, 64, 16, 1.0, 50, Plateau.lossDropAtMost(0.01).over(3), 400, 0);
         }
 
         public Settings stopAt(StopRule rule) {
@@ -139,15 +140,20 @@ public final class TrainToTarget {
      * @param stepLosses      the training loss of every update
      * @param evalSteps       the updates after which the validation pairs were evaluated
      * @param validExactMatch the validation exact match at each of those
+     * @param validLoss       the validation loss (teacher forcing, mean cross-entropy per token) at each of those
      * @param seconds         wall time from the first update to the end of the last evaluation, evaluations included
      * @param stoppedBy       the rule or the budget
      */
-    public record Result(double[] stepLosses, int[] evalSteps, double[] validExactMatch, double seconds, Stop stoppedBy) {
+    public record Result(double[] stepLosses, int[] evalSteps, double[] validExactMatch, double[] validLoss, double seconds,
+                         Stop stoppedBy) {
         /** The number of updates made. */
         public int steps() { return stepLosses.length; }
 
         /** The last measured validation exact match (0 if none). */
         public double finalValidExactMatch() { return validExactMatch.length == 0 ? 0 : validExactMatch[validExactMatch.length - 1]; }
+
+        /** The last measured validation loss (NaN if none). */
+        public double finalValidLoss() { return validLoss.length == 0 ? Double.NaN : validLoss[validLoss.length - 1]; }
 
         /** Updates per second of wall time, evaluations included. */
         public double stepsPerSecond() { return steps() / seconds; }
@@ -167,7 +173,7 @@ public final class TrainToTarget {
         Adam adam = new Adam(params, s.peakLearningRate());
         LearningRateSchedule schedule = s.schedule();
         Iterable<List<SentencePair>> batches = new LengthBatches<>(train, s.batchSize(), s.poolBatches(), p -> p.source().length(), s.seed());
-        List<Double> losses = new ArrayList<>(), exact = new ArrayList<>();
+        List<Double> losses = new ArrayList<>(), exact = new ArrayList<>(), validLosses = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
         long start = System.nanoTime();
         double windowLoss = 0;
@@ -181,23 +187,45 @@ public final class TrainToTarget {
                 int steps = losses.size();
                 if (steps % s.evalEvery() == 0 || steps == s.maxUpdates()) {
                     double acc = task.exactMatch(task.predict(model, valid), valid);   // inline, counted in the time
+                    double validLoss = meanLoss(task, model, valid);
                     int previous = at.isEmpty() ? 0 : at.get(at.size() - 1);
                     at.add(steps);
                     exact.add(acc);
+                    validLosses.add(validLoss);
                     if (verbosity.prints()) {
-                        System.out.printf(Locale.ROOT, "epoch %d  update %4d  loss %.4f  valid exact match %.3f  (%.1f s)%n",
-                                epoch, steps, windowLoss / (steps - previous), acc, (System.nanoTime() - start) / 1e9);
+                        System.out.printf(Locale.ROOT, "epoch %d  update %4d  loss %.4f  valid loss %.4f  valid exact match %.3f  (%.1f s)%n",
+                                epoch, steps, windowLoss / (steps - previous), validLoss, acc, (System.nanoTime() - start) / 1e9);
                         System.out.flush();
                     }
                     windowLoss = 0;
-                    if (s.stop().stop(exact.stream().mapToDouble(Double::doubleValue).toArray())) { stop = Stop.RULE; break outer; }
+                    if (s.stop().stop(new StopRule.Evaluations(toArray(exact), toArray(validLosses)))) { stop = Stop.RULE; break outer; }
                 }
                 if (steps >= s.maxUpdates()) break outer;
             }
         }
         return new Result(losses.stream().mapToDouble(Double::doubleValue).toArray(),
                 at.stream().mapToInt(Integer::intValue).toArray(),
-                exact.stream().mapToDouble(Double::doubleValue).toArray(), (System.nanoTime() - start) / 1e9, stop);
+                toArray(exact), toArray(validLosses), (System.nanoTime() - start) / 1e9, stop);
+    }
+
+    private static double[] toArray(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The teacher-forced mean cross-entropy per target token over {@code pairs}, without gradients. */
+    public static double meanLoss(Seq2SeqTask task, Seq2Seq model, List<SentencePair> pairs) {
+        double sum = 0;
+        long tokens = 0;
+        try (NoGrad ignored = NoGrad.start()) {
+            for (int from = 0; from < pairs.size(); from += Seq2SeqTask.EVAL_BATCH_SIZE) {
+                List<SentencePair> chunk = pairs.subList(from, Math.min(from + Seq2SeqTask.EVAL_BATCH_SIZE, pairs.size()));
+                long n = 0;
+                for (int len : task.targets(chunk).validLens()) n += len;
+                sum += task.loss(model, chunk).item() * n;                 // the chunk's mean · its tokens
+                tokens += n;
+            }
+        }
+        return sum / tokens;
     }
 
     /**

@@ -47,6 +47,8 @@ class TestTrainToTarget {
         assertTrue(before < 0.1, "untrained exact match " + before);
         assertTrue(r.finalValidExactMatch() >= 0.9, "exact match after " + r.steps() + " updates: " + r.finalValidExactMatch());
         assertEquals(r.finalValidExactMatch(), TASK.exactMatch(TASK.predict(model, VALID), VALID), 1e-12);   // the model was modified
+        assertEquals(r.finalValidLoss(), TrainToTarget.meanLoss(TASK, model, VALID), 1e-12);
+        assertEquals(TASK.loss(model, VALID).item(), TrainToTarget.meanLoss(TASK, model, VALID), 1e-9);    // one batch: the same mean
         double test = TASK.exactMatch(TASK.predict(model, TEST), TEST);                                      // the test set, once
         assertTrue(test >= 0.8, "test exact match " + test);
         assertTrue(r.stepLosses()[r.steps() - 1] < r.stepLosses()[0]);
@@ -54,11 +56,13 @@ class TestTrainToTarget {
 
     @Test
     void aPlateauStopsARunThatNoLongerImproves() {
-        // a learning rate far too small: the exact match stays at its start, so the curve is flat from the beginning
-        TrainToTarget.Settings s = settings(Plateau.gainAtMost(0.01).over(3), 200).withLearningRate(1e-9);
+        // a learning rate far too small: the validation loss stays at its start, so the curve is flat from the beginning
+        TrainToTarget.Settings s = settings(Plateau.lossDropAtMost(0.01).over(3), 200).withLearningRate(1e-9);
         TrainToTarget.Result r = TrainToTarget.train(TASK, TASK.newModel(SMALL), TRAIN, VALID, s, Verbosity.QUIET);
         assertEquals(TrainToTarget.Stop.RULE, r.stoppedBy());
-        assertEquals(40, r.steps(), "stops after the 4th evaluation: 3 evaluations without gain after the first");
+        assertEquals(40, r.steps(), "stops after the 4th evaluation: 3 evaluations without a drop after the first");
+        assertEquals(4, r.validLoss().length);
+        assertTrue(r.validLoss()[0] > 1, "an untrained model's loss is near ln |V|: " + r.validLoss()[0]);
     }
 
     @Test
