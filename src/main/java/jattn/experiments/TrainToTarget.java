@@ -155,6 +155,18 @@ public final class TrainToTarget {
         /** The last measured validation loss (NaN if none). */
         public double finalValidLoss() { return validLoss.length == 0 ? Double.NaN : validLoss[validLoss.length - 1]; }
 
+        /** 1, 2, …, steps(): the x values of a loss-per-update plot. */
+        public double[] updateNumbers() {
+            double[] x = new double[stepLosses.length];
+            for (int i = 0; i < x.length; i++) x[i] = i + 1;
+            return x;
+        }
+
+        /** The evaluated updates as doubles: the x values of a validation curve. */
+        public double[] evalUpdates() {
+            return java.util.Arrays.stream(evalSteps).asDoubleStream().toArray();
+        }
+
         /** Updates per second of wall time, evaluations included. */
         public double stepsPerSecond() { return steps() / seconds; }
     }

@@ -52,6 +52,8 @@ class TestTrainToTarget {
         double test = TASK.exactMatch(TASK.predict(model, TEST), TEST);                                      // the test set, once
         assertTrue(test >= 0.8, "test exact match " + test);
         assertTrue(r.stepLosses()[r.steps() - 1] < r.stepLosses()[0]);
+        assertEquals(r.steps(), r.updateNumbers()[r.steps() - 1]);
+        assertEquals(r.evalSteps()[0], r.evalUpdates()[0]);
     }
 
     @Test
