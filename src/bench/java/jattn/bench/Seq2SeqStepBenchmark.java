@@ -3,9 +3,11 @@ package jattn.bench;
 import jattn.autograd.Tensor;
 import jattn.data.DatePair;
 import jattn.data.DateDataset;
-import jattn.seq2seq.DateTask;
+import jattn.experiments.Architecture;
+import jattn.experiments.Attention;
+import jattn.experiments.DateTask;
 import jattn.seq2seq.Seq2Seq;
-import jattn.seq2seq.Seq2SeqTask;
+import jattn.experiments.Seq2SeqTask;
 import jattn.text.PaddedBatch;
 import jattn.train.Adam;
 import jattn.train.GradientClipping;
@@ -52,7 +54,7 @@ public class Seq2SeqStepBenchmark {
         KernelCheck.requireVectorKernel();
         List<DatePair> train = DateDataset.generate(DateDataset.SEED, BATCH * BATCHES, 0, 0).train();
         Seq2SeqTask task = DateTask.of(train);
-        model = task.newModel(E, H, true, 0);
+        model = task.newModel(Architecture.dates().withEmbeddingSize(E).withHiddenSize(H).with(Attention.BAHDANAU));
         adam = new Adam(model.parameters(), 3e-3);
         var pairs = DateTask.pairs(train);
         for (int b = 0; b < BATCHES; b++) {

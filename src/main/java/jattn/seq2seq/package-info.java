@@ -13,15 +13,8 @@
  *   <li>{@link jattn.seq2seq.Seq2Seq}: teacher forcing ({@link jattn.seq2seq.TeacherForced}), the
  *       masked cross-entropy loss, greedy decoding ({@link jattn.seq2seq.Decoded}, with attention
  *       weights for heatmaps) and translate(...) with the vocabularies.</li>
- *   <li>{@link jattn.seq2seq.Seq2SeqTask}: a task on text pairs, by characters or words
- *       (vocabularies, batches, training with Adam through jattn.train.Trainer, exact match overall,
- *       by input length ({@link jattn.seq2seq.AccuracyByLength}) and by output position, BLEU), with
- *       {@link jattn.seq2seq.LengthBatches} for less padding; {@link jattn.seq2seq.DateTask} (human
- *       date → ISO) and {@link jattn.seq2seq.CopyTask} (random digit strings, whose information grows
- *       with their length) are two instances.</li>
- *   <li>{@link jattn.seq2seq.DateBenchmark}: time to 99% test exact match on dates, the Java side
- *       of {@code tools/bench/dates.sh} (side by side with the PyTorch anchor).</li>
  * </ul>
+ * Tasks, training recipes and evaluation on these models are in {@code jattn.experiments}.
  * The model equals the PyTorch anchor (tools/fixtures, seq2seq_attention.json, packed cases) in
  * logits, attention weights, loss and every gradient.
  */

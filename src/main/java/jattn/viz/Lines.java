@@ -1,6 +1,6 @@
 package jattn.viz;
 
-import jattn.seq2seq.AccuracyByLength;
+import jattn.experiments.AccuracyByLength;
 import jattn.train.History;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Line;

@@ -193,62 +193,95 @@ final class LessonClaims {
     }
 
     /**
-     * 04: the bottleneck (copying without attention: the shortest strings are copied, the longest
-     * not, and exact match falls with length); the date model learned the year but not the details,
-     * with no length effect on dates (as the lesson says); the tiny translator memorised its pairs;
-     * four figures and two tables.
+     * 04: the training loop written out lowers the loss; the tiny translator memorised its pairs;
+     * the date model without attention ran out of budget before its validation curve flattened
+     * (as the lesson says: undertrained), learned the year but not the day, with no length effect
+     * on dates; copying without attention: the shortest strings are copied, the longest almost
+     * never, and exact match falls with every extra digit; four figures and two tables.
      */
     static void lesson04(ExecutedNotebook nb) {
-        double shortest = nb.number("copy: shortest bucket \\(length 3\\) exact match = ([0-9.]+)");
-        double longest = nb.number("copy: longest bucket \\(length 12\\) exact match = ([0-9.]+)");
-        assertTrue(shortest >= 0.8, "copy: the shortest strings should be copied, exact match " + shortest);
-        assertTrue(shortest - longest >= 0.6, "copy: no clear bottleneck, " + shortest + " vs " + longest);
-        // every printed copy bucket (single lengths 3 … 12): the first three beat the last three
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("input length (\\d+): exact match ([0-9.]+)").matcher(nb.printed());
-        Map<Integer, Double> copy = new java.util.TreeMap<>();
-        while (m.find()) copy.put(Integer.parseInt(m.group(1)), Double.parseDouble(m.group(2)));
-        assertEquals(10, copy.size(), "one printed bucket per copy length 3 … 12: " + copy);
-        for (int s = 3; s <= 5; s++)
-            for (int l = 10; l <= 12; l++)
-                assertTrue(copy.get(s) > copy.get(l), "copy length " + s + " vs " + l + ": " + copy);
+        double firstLoss = nb.number("update 1: loss ([0-9.]+)"), fifthLoss = nb.number("update 5: loss ([0-9.]+)");
+        assertTrue(fifthLoss < firstLoss, "the five written-out updates should lower the loss: " + firstLoss + " → " + fifthLoss);
 
-        double exact = nb.number("dates: test exact match = ([0-9.]+)");
-        assertTrue(exact >= 0.04, "dates: exact match " + exact + " below the floor 0.04");
+        assertTrue(nb.number("translation: exact match on the 185 TRAINING pairs = ([0-9.]+)") >= 0.9);
+        assertTrue(nb.printed().contains("Citizens have the right to right wrongs.  →  les citoyens ont le droit de corriger les injustices ."),
+                "the tiny translator should reproduce the seed's example");
+
+        assertTrue(nb.printed().contains("The cat is on the table.  →  le chat est sous la table ."), "the lesson quotes 'sous la table'");
+        assertTrue(nb.printed().contains("→  tout le monde a le droit de voter ."), "the lesson quotes 'tout le monde a le droit de voter'");
+        assertTrue(nb.printed().contains("→  il se lève tôt ."), "the lesson quotes 'il se lève tôt'");
+        java.util.regex.Matcher vl = java.util.regex.Pattern.compile("valid loss ([0-9.]+)").matcher(nb.printed());
+        List<Double> validLosses = new java.util.ArrayList<>();
+        while (vl.find()) validLosses.add(Double.parseDouble(vl.group(1)));
+        assertTrue(validLosses.size() >= 2 && validLosses.get(validLosses.size() - 1) < validLosses.get(validLosses.size() - 2),
+                "the lesson says the validation loss is still falling at the end: " + validLosses);
+        assertTrue(nb.printed().contains("stopped by the budget"),
+                "the lesson says the date model's validation curve had not flattened when the budget ran out");
+        double valid = nb.number("dates: validation loss = [0-9.]+, validation exact match = ([0-9.]+)");
+        double validAgain = nb.number("dates: validation exact match = ([0-9.]+), test exact match");
+        double exact = nb.number("dates: validation exact match = [0-9.]+, test exact match = ([0-9.]+)");
+        assertEquals(valid, validAgain, "one validation score, printed twice");
+        assertTrue(valid < 0.9 && exact < 0.9, "the lesson calls the date model far from 99 %: valid " + valid + ", test " + exact);
         double year = nb.number("dates: year digits correct = ([0-9.]+)");
         double day = nb.number("day digits correct = ([0-9.]+)");
-        assertTrue(year >= 0.95 && day <= year - 0.3, "dates: year " + year + ", day " + day);
+        assertTrue(year >= 0.95 && day <= year - 0.2, "dates: year " + year + ", day " + day);
+        double lastDay = nb.number("position 10 d +correct ([0-9.]+)");
+        for (String pos : List.of("1 y", "2 y", "3 y", "4 y", "5 -", "6 m", "7 m", "8 -", "9 d"))
+            assertTrue(nb.number("position " + pos + " +correct ([0-9.]+)") >= lastDay, "the last day digit is the hardest, but " + pos);
         double dateShort = nb.number("input length 8–10: exact match ([0-9.]+)");
         double dateLong = nb.number("input length 26–29: exact match ([0-9.]+)");
         assertTrue(dateLong >= dateShort - 0.05, "dates: the lesson says length does not hurt, but 8–10: "
                 + dateShort + ", 26–29: " + dateLong);
 
-        assertTrue(nb.number("translation: exact match on the 185 TRAINING pairs = ([0-9.]+)") >= 0.9);
-        assertTrue(nb.printed().contains("Citizens have the right to right wrongs.  →  les citoyens ont le droit de corriger les injustices ."),
-                "the tiny translator should reproduce the seed's example");
-        assertEquals(4, nb.figures(), "training curve, by position, dates by length, copy by length");
+        double shortest = nb.number("copy: shortest bucket \\(length 3\\) exact match = ([0-9.]+)");
+        double longest = nb.number("copy: longest bucket \\(length 12\\) exact match = ([0-9.]+)");
+        assertTrue(shortest >= 0.8, "copy: the shortest strings should be copied, exact match " + shortest);
+        assertTrue(longest <= 0.1, "copy: the longest strings should almost never be copied, exact match " + longest);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("input length (\\d+): exact match ([0-9.]+)").matcher(nb.printed());
+        Map<Integer, Double> copy = new java.util.TreeMap<>();
+        while (m.find()) copy.put(Integer.parseInt(m.group(1)), Double.parseDouble(m.group(2)));
+        assertEquals(10, copy.size(), "one printed bucket per copy length 3 … 12: " + copy);
+        for (int n = 4; n <= 12; n++)
+            assertTrue(copy.get(n) <= copy.get(n - 1), "copy: exact match should fall with every extra digit: " + copy);
+        int half = (int) nb.number("copy: first length copied less than half of the time = (\\d+)");
+        assertTrue(copy.get(half) < 0.5 && copy.get(half - 1) >= 0.5, "copy: the printed half-length " + half + " for " + copy);
+
+        assertEquals(4, nb.figures(), "training curves, by position, dates by length, copy by length");
         assertEquals(2, nb.html().stream().filter(h -> h.contains("<table class=\"jattn-table\">")).count(), "two tables");
     }
 
     /**
-     * 05: the date model with attention reaches 99 % test exact match; on the copy task the attention line
-     * stays high on the longest bucket while the line without attention falls; in the example's alignment
-     * every year output attends most to a year digit at the end of the input; five figures.
+     * 05: the date model with attention reaches 99 % VALIDATION exact match in less than one pass and
+     * is then scored on the test set once; on the copy task, with the same settings and budget, the
+     * line without attention falls with every digit to almost nothing while the attention line stays
+     * high at every length; in the example's alignment every year output attends most to a year digit
+     * at the end of the input; the small translator memorised its pairs; six figures.
      */
     static void lesson05(ExecutedNotebook nb) {
-        assertTrue(nb.number("(?m)^test exact match = ([0-9.]+)") >= 0.99, "dates with attention below 99 %");
+        double valid = nb.number("(?m)^validation exact match = ([0-9.]+)");
+        assertTrue(valid >= 0.99, "dates with attention stop at 99 % validation exact match, got " + valid);
+        assertEquals(valid, nb.number("dates with attention: validation exact match = ([0-9.]+), test"));
+        double test = nb.number("dates with attention: validation exact match = [0-9.]+, test exact match = ([0-9.]+)");
+        assertTrue(test >= 0.95, "dates with attention: test exact match " + test);
+        assertTrue(nb.number("updates \\(([0-9.]+) passes over the training dates\\)") < 1, "less than one pass");
 
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
                 "copy, length (\\d+) *: exact match without attention ([0-9.]+), with attention ([0-9.]+)").matcher(nb.printed());
         Map<Integer, double[]> copy = new java.util.TreeMap<>();
         while (m.find()) copy.put(Integer.parseInt(m.group(1)), new double[]{Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))});
         assertEquals(10, copy.size(), "one printed copy bucket per length 3 … 12");
+        java.util.regex.Matcher budget = java.util.regex.Pattern.compile("copy: the same budget, (\\d+) and (\\d+) updates").matcher(nb.printed());
+        assertTrue(budget.find() && budget.group(1).equals(budget.group(2)), "both copy models get the same number of updates");
         double plainShort = copy.get(3)[0], plainLong = nb.number("copy: longest bucket \\(length 12\\) without attention = ([0-9.]+)");
         double attnLong = nb.number("copy: longest bucket \\(length 12\\) with attention = ([0-9.]+)");
         assertEquals(copy.get(12)[0], plainLong);
         assertEquals(copy.get(12)[1], attnLong);
-        assertTrue(plainShort >= 0.8 && plainLong <= 0.2, "without attention the copy line should fall: " + plainShort + " → " + plainLong);
-        assertTrue(attnLong >= 0.9, "with attention the copy line should stay high: length 12 " + attnLong);
-        for (double[] b : copy.values()) assertTrue(b[1] >= 0.9, "with attention every copy length ≥ 0.9");
+        assertTrue(plainShort >= 0.8 && copy.get(3)[1] >= 0.8, "at 3 digits both models copy almost every string");
+        assertTrue(plainLong <= 0.1, "without attention the copy line should fall to almost nothing: " + plainLong);
+        for (int n = 4; n <= 12; n++)
+            assertTrue(copy.get(n)[0] <= copy.get(n - 1)[0], "without attention exact match falls with every extra digit");
+        double worst = nb.number("copy: lowest exact match of any length with attention = ([0-9.]+)");
+        for (double[] b : copy.values()) assertTrue(b[1] >= worst && b[1] >= 0.9, "with attention every copy length ≥ 0.9");
 
         List<Integer> argmax = intList(nb.find("year outputs attend most to input positions \\[([0-9, ]+)\\]"));
         List<Integer> year = intList(nb.find("year digits are at input positions \\[([0-9, ]+)\\]"));
@@ -256,7 +289,24 @@ final class LessonClaims {
         assertEquals(4, argmax.size());
         assertTrue(year.containsAll(argmax), "the year outputs should attend to the year digits: " + argmax);
         assertEquals(year.get(3), argmax.get(3), "the last year digit attends to the last input digit");
-        assertEquals(5, nb.figures(), "training curve, two date alignments, copy by length, the answer's copy alignment");
+
+        assertTrue(nb.number("translation: exact match on the 185 TRAINING pairs = ([0-9.]+)") >= 0.9, "the translator memorised its pairs");
+        // the lesson says plainly: both French words look most at the same English word, "to", not at either "right"
+        String droit = nb.find("'droit' attends most to English position (\\d+ '[a-z]+')");
+        assertEquals(droit, nb.find("'corriger' attends most to English position (\\d+ '[a-z]+')"), "droit and corriger look at the same word");
+        assertEquals("4 'to'", droit);
+        for (String french : List.of("droit", "corriger"))
+            assertTrue(nb.number("'" + french + "' attends most .*α on 'right' at 3: ([0-9.]+)") < 0.2
+                    && nb.number("'" + french + "' attends most .*at 5: ([0-9.]+)") < 0.2, "little weight on either right");
+        // the answers: 04/03/1972's year rows look at the year digits (positions 6 … 9); the day rows at the comma after the '4'
+        for (int t = 0; t < 4; t++) {
+            int at = (int) nb.number("04/03/1972: year output " + t + " '[0-9]' attends most to input position (\\d+)");
+            assertTrue(at >= 6 && at <= 9, "04/03/1972: year output " + t + " looks at " + at);
+        }
+        assertEquals(16, (int) nb.number("the day digit '4' is at input position (\\d+)"));
+        assertEquals("17 ','", nb.find("day output 8 '0' attends most to input position (\\d+ '.')"));
+        assertEquals("17 ','", nb.find("day output 9 '4' attends most to input position (\\d+ '.')"));
+        assertEquals(6, nb.figures(), "training curve, two date alignments, copy by length, the sentence's alignment, the answer's copy alignment");
     }
 
     private static List<Integer> intList(String commaSeparated) {

@@ -1,4 +1,4 @@
-package jattn.seq2seq;
+package jattn.experiments;
 
 import java.util.ArrayList;
 import java.util.Collections;

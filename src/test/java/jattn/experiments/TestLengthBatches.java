@@ -1,4 +1,4 @@
-package jattn.seq2seq;
+package jattn.experiments;
 
 import org.junit.jupiter.api.Test;
 

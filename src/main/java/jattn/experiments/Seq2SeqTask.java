@@ -1,7 +1,9 @@
-package jattn.seq2seq;
+package jattn.experiments;
 
 import jattn.autograd.Tensor;
 import jattn.data.SentencePair;
+import jattn.seq2seq.Decoded;
+import jattn.seq2seq.Seq2Seq;
 import jattn.text.Batches;
 import jattn.text.PaddedBatch;
 import jattn.text.Tokenizer;
@@ -62,56 +64,93 @@ public final class Seq2SeqTask {
         public String separator() { return separator; }
     }
 
+    /** How outputs end: all of one fixed length (dates), or with an end token {@code <eos>} (copies, sentences). */
+    public enum Ending {
+        /** Every output has exactly {@code maxOutput} tokens; no end token. */
+        FIXED_LENGTH,
+        /** Targets end with {@code <eos>}; decoding stops there or after {@code maxOutput} steps. */
+        END_TOKEN
+    }
+
+    /** How the learning rate moves over a run of {@link #train}. */
+    public enum Decay {
+        /** η stays constant, as in the PyTorch anchor. */
+        CONSTANT,
+        /** η falls from its peak to 0 along a half cosine over the run, ηₛ = η·(1 + cos(π·s/S))/2 for update s of S. */
+        HALF_COSINE
+    }
+
     /** Batch size for greedy decoding during evaluation (no gradients, so larger batches are fine). */
     public static final int EVAL_BATCH_SIZE = 250;
 
     /**
-     * How to train.
+     * How to train for a fixed number of passes (epochs). Presets with withers:
+     * {@code Settings.anchor().withEpochs(4).withLearningRate(1e-2)}.
      *
      * @param epochs       passes over the training pairs
      * @param batchSize    pairs per update
-     * @param learningRate Adam's η
+     * @param learningRate Adam's (peak) η
      * @param maxGradNorm  global gradient-norm clipping
      * @param seed         the seed of the batch shuffling
      * @param poolBatches  1: plain shuffled batches, as the PyTorch anchor; k &gt; 1: batches of similar
      *                     source length from sorted pools of k batches ({@link LengthBatches}), less padding
-     * @param cosineDecay  false: η stays constant, as the anchor; true: η falls from {@code learningRate}
-     *                     to 0 along a half cosine over the run, ηₛ = η·(1 + cos(π·s/S))/2 for update s of S,
-     *                     so that the last updates settle instead of jumping around the minimum
+     * @param decay        {@link Decay#CONSTANT} as the anchor, or {@link Decay#HALF_COSINE}, so that the
+     *                     last updates settle instead of jumping around the minimum
      */
     public record Settings(int epochs, int batchSize, double learningRate, double maxGradNorm, long seed, int poolBatches,
-                           boolean cosineDecay) {
+                           Decay decay) {
 
-        /** Settings with a constant η. */
-        public Settings(int epochs, int batchSize, double learningRate, double maxGradNorm, long seed, int poolBatches) {
-            this(epochs, batchSize, learningRate, maxGradNorm, seed, poolBatches, false);
+        public Settings {
+            if (epochs < 1 || batchSize < 1 || poolBatches < 1 || !(learningRate > 0) || !(maxGradNorm > 0) || decay == null)
+                throw new IllegalArgumentException("Seq2SeqTask.Settings: need epochs, batchSize, poolBatches ≥ 1, η > 0, "
+                        + "clip > 0 and a decay, got " + epochs + ", " + batchSize + ", " + poolBatches + ", " + learningRate
+                        + ", " + maxGradNorm + ", " + decay);
         }
 
-        /** The PyTorch anchor's settings (batch 64, Adam η 3e-3 constant, clip 1.0, shuffled batches, seed 0). */
-        public static Settings anchor(int epochs) {
-            return new Settings(epochs, 64, 3e-3, 1.0, 0, 1, false);
+        /** The PyTorch anchor's settings for one pass: batch 64, Adam η 3e-3 constant, clip 1.0, shuffled batches, seed 0. */
+        public static Settings anchor() {
+            return new Settings(1, 64, 3e-3, 1.0, 0, 1, Decay.CONSTANT);
+        }
+
+        /**
+         * The copy experiment of lessons 04 and 05, the same for the model with and without attention:
+         * four passes, η from 1e-2 down a half cosine, batches of similar length (pools of 16).
+         */
+        public static Settings copy() {
+            return anchor().withEpochs(4).withLearningRate(1e-2).withPools(16).with(Decay.HALF_COSINE);
+        }
+
+        public Settings withEpochs(int e) {
+            return new Settings(e, batchSize, learningRate, maxGradNorm, seed, poolBatches, decay);
+        }
+
+        public Settings withBatchSize(int b) {
+            return new Settings(epochs, b, learningRate, maxGradNorm, seed, poolBatches, decay);
         }
 
         /** The same settings with batches of similar length from pools of {@code poolBatches} batches. */
         public Settings withPools(int poolBatches) {
-            return new Settings(epochs, batchSize, learningRate, maxGradNorm, seed, poolBatches, cosineDecay);
+            return new Settings(epochs, batchSize, learningRate, maxGradNorm, seed, poolBatches, decay);
         }
 
         /** The same settings with another (peak) learning rate. */
         public Settings withLearningRate(double lr) {
-            return new Settings(epochs, batchSize, lr, maxGradNorm, seed, poolBatches, cosineDecay);
+            return new Settings(epochs, batchSize, lr, maxGradNorm, seed, poolBatches, decay);
         }
 
-        /** The same settings with η decaying to 0 along a half cosine over the run. */
-        public Settings withCosineDecay() {
-            return new Settings(epochs, batchSize, learningRate, maxGradNorm, seed, poolBatches, true);
+        public Settings with(Decay d) {
+            return new Settings(epochs, batchSize, learningRate, maxGradNorm, seed, poolBatches, d);
+        }
+
+        public Settings withSeed(long s) {
+            return new Settings(epochs, batchSize, learningRate, maxGradNorm, s, poolBatches, decay);
         }
 
         /** η at every update of a run over {@code pairs} training pairs (⌈pairs / batchSize⌉ updates per epoch). */
         public LearningRateSchedule schedule(int pairs) {
             int updates = epochs * ((pairs + batchSize - 1) / batchSize);
-            return cosineDecay ? LearningRateSchedule.warmupCosine(learningRate, 0, updates, 0)
-                               : LearningRateSchedule.constant(learningRate);
+            return decay == Decay.HALF_COSINE ? LearningRateSchedule.warmupCosine(learningRate, 0, updates, 0)
+                                              : LearningRateSchedule.constant(learningRate);
         }
     }
 
@@ -132,12 +171,14 @@ public final class Seq2SeqTask {
      * The task with vocabularies built from {@code train} (every token that occurs in it).
      *
      * @param tokens    characters or words
-     * @param endToken  whether targets end with {@code <eos>} (variable-length outputs)
-     * @param maxOutput the number of greedy steps (without end token) or the most (with one)
+     * @param ending    fixed-length outputs, or targets that end with {@code <eos>}
+     * @param maxOutput the number of greedy steps (fixed length) or the most (with an end token)
      */
-    public Seq2SeqTask(List<SentencePair> train, Tokens tokens, boolean endToken, int maxOutput) {
+    public Seq2SeqTask(List<SentencePair> train, Tokens tokens, Ending ending, int maxOutput) {
         if (train.isEmpty()) throw new IllegalArgumentException("Seq2SeqTask: no training pairs");
         if (maxOutput < 1) throw new IllegalArgumentException("Seq2SeqTask: maxOutput must be ≥ 1, got " + maxOutput);
+        if (tokens == null || ending == null) throw new IllegalArgumentException("Seq2SeqTask: tokens and ending must be given");
+        boolean endToken = ending == Ending.END_TOKEN;
         this.tokens = tokens;
         List<List<String>> sources = train.stream().map(p -> tokens.split(p.source())).toList();
         List<List<String>> targets = train.stream().map(p -> tokens.split(p.target())).toList();
@@ -156,9 +197,9 @@ public final class Seq2SeqTask {
     /** The number (or, with an end token, the most) of greedy decoding steps. */
     public int maxOutput() { return maxOutput; }
 
-    /** A seeded model for this task: embedding width E, state width H, with or without attention. */
-    public Seq2Seq newModel(int embeddingSize, int hiddenSize, boolean attention, long seed) {
-        return new Seq2Seq(source, target, embeddingSize, hiddenSize, attention, new Random(seed));
+    /** A seeded model for this task's vocabularies with the given shape, attention and seed. */
+    public Seq2Seq newModel(Architecture a) {
+        return new Seq2Seq(source, target, a.embeddingSize(), a.hiddenSize(), a.attention().attends(), new Random(a.seed()));
     }
 
     /** The source texts as a padded batch of token ids (B×longest); unknown tokens become {@code <unk>}. */
@@ -189,19 +230,25 @@ public final class Seq2SeqTask {
         return model.loss(sources(batch), targets(batch));
     }
 
+    /** Trains {@code model} (modified) on {@code train} for {@code settings.epochs()} passes, without validation. */
+    public Run train(Seq2Seq model, List<SentencePair> train, Settings settings, Verbosity verbosity) {
+        return train(model, train, List.of(), settings, verbosity);
+    }
+
     /**
      * Trains {@code model} (modified) on {@code train} with Adam and gradient clipping through
-     * {@link Trainer}; after every epoch, if {@code valid} is not null, measures its exact match.
-     * With {@code print}, every epoch prints one progress line (and the exact match) to System.out
-     * while training runs.
+     * {@link Trainer}; after every epoch, if {@code valid} is not empty, measures its exact match.
+     * With {@link Verbosity#PRINT_PROGRESS} every epoch prints one progress line (and the exact
+     * match) to System.out while training runs.
      */
-    public Run train(Seq2Seq model, List<SentencePair> train, List<SentencePair> valid, Settings settings, boolean print) {
+    public Run train(Seq2Seq model, List<SentencePair> train, List<SentencePair> valid, Settings settings, Verbosity verbosity) {
         Adam adam = new Adam(model.parameters(), settings.learningRate());
         List<Double> accuracies = new ArrayList<>();
+        boolean print = verbosity.prints();
         TrainingListener report = print ? TrainingListener.printing() : TrainingListener.silent();
         TrainingListener withValidation = p -> {
             report.onProgress(p);
-            if (p.endOfEpoch() && valid != null) {
+            if (p.endOfEpoch() && !valid.isEmpty()) {
                 double acc = exactMatch(predict(model, valid), valid);
                 accuracies.add(acc);
                 if (print) {
@@ -212,15 +259,29 @@ public final class Seq2SeqTask {
         };
         Trainer trainer = new Trainer(adam).clipGradNorm(settings.maxGradNorm()).listener(withValidation)
                 .schedule(settings.schedule(train.size()));
-        Iterable<List<SentencePair>> batches = settings.poolBatches() == 1
-                ? new Batches<>(train, settings.batchSize(), settings.seed())
-                : new LengthBatches<>(train, settings.batchSize(), settings.poolBatches(), p -> p.source().length(), settings.seed());
-        History h = trainer.fit(batches, settings.epochs(), batch -> loss(model, batch));
+        History h = trainer.fit(batches(train, settings.batchSize(), settings.poolBatches(), settings.seed()),
+                settings.epochs(), batch -> loss(model, batch));
         return new Run(h, accuracies.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Batches of {@code batchSize} pairs: shuffled (one pool), or of similar source length from sorted pools of {@code pools} batches. */
+    static Iterable<List<SentencePair>> batches(List<SentencePair> train, int batchSize, int pools, long seed) {
+        return pools == 1 ? new Batches<>(train, batchSize, seed)
+                          : new LengthBatches<>(train, batchSize, pools, p -> p.source().length(), seed);
+    }
+
+    /**
+     * The tokens greedy decoding writes for one source text, without the end token: e.g. the
+     * characters of "1972-03-04". The domain-level arg max loop, so lessons need not write it.
+     */
+    public List<String> decodedTokens(Seq2Seq model, String sourceText) {
+        Decoded d = model.greedy(sources(List.of(new SentencePair(sourceText, ""))), maxOutput);
+        return target.decode(d.tokens(0));
     }
 
     /** Greedy decodings of the sources of {@code pairs}, in batches, as texts (tokens joined, without the end token). */
     public List<String> predict(Seq2Seq model, List<SentencePair> pairs) {
+        if (pairs.isEmpty()) throw new IllegalArgumentException("Seq2SeqTask: no pairs to predict");
         List<String> out = new ArrayList<>(pairs.size());
         for (int from = 0; from < pairs.size(); from += EVAL_BATCH_SIZE) {
             List<SentencePair> chunk = pairs.subList(from, Math.min(from + EVAL_BATCH_SIZE, pairs.size()));

@@ -1,7 +1,8 @@
-package jattn.seq2seq;
+package jattn.experiments;
 
 import jattn.data.DatePair;
 import jattn.data.SentencePair;
+import jattn.seq2seq.Decoded;
 import jattn.text.Vocabulary;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 class TestDateTask {
+
+    static final Architecture TINY = Architecture.dates().withEmbeddingSize(4).withHiddenSize(6).withSeed(2);
 
     @Test
     void datesAreTenCharacterOutputsWithoutEndToken() {
@@ -27,8 +30,8 @@ class TestDateTask {
     void anUntrainedModelStillWritesTenTokens() {
         List<DatePair> dates = jattn.data.DateDataset.generate(3, 20, 0, 0).train();
         Seq2SeqTask task = DateTask.of(dates);
-        Decoded d = task.newModel(4, 6, false, 2).greedy(task.sources(DateTask.pairs(dates)), task.maxOutput());
+        Decoded d = task.newModel(TINY).greedy(task.sources(DateTask.pairs(dates)), task.maxOutput());
         for (int b = 0; b < d.batch(); b++) assertEquals(DateTask.TARGET_LENGTH, d.tokens(b).length);
-        assertEquals(dates.size(), task.predict(task.newModel(4, 6, false, 2), DateTask.pairs(dates)).size());
+        assertEquals(dates.size(), task.predict(task.newModel(TINY), DateTask.pairs(dates)).size());
     }
 }

@@ -1,9 +1,10 @@
-package jattn.seq2seq;
+package jattn.experiments;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.traces.ScatterTrace;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Locale;
  * Exact-match accuracy by input length: the examples are put into buckets of input length
  * [from, to) and each bucket reports the share of whole outputs that are exactly right.
  * <pre>  accuracy(bucket) = #{i in bucket : prediction_i = target_i} / #{i in bucket}</pre>
- * This is the bottleneck plot of lesson 04: a model that must squeeze the whole input into one
+ * This is the bottleneck plot of lessons 04 and 05: a model that must squeeze the whole input into one
  * final state does worse on longer inputs. Buckets that receive no example are left out.
  * Immutable; arguments are not modified.
  */
@@ -104,6 +105,13 @@ public final class AccuracyByLength {
             model.append(modelName);
         }
         return Table.create("exact match by input length, " + modelName, label, mid, acc, n, model);
+    }
+
+    /** One line of a by-length plot: x = the middle of each length bucket, y = its exact match, with markers. */
+    public ScatterTrace line(String modelName) {
+        Table t = table(modelName);
+        return ScatterTrace.builder(t.doubleColumn("mean length").asDoubleArray(), t.doubleColumn("exact match").asDoubleArray())
+                .mode(ScatterTrace.Mode.LINE_AND_MARKERS).name(modelName).build();
     }
 
     /** One line per bucket, e.g. {@code input length 8–10: exact match 0.982 (391 examples)}. */

@@ -1,4 +1,4 @@
-package jattn.seq2seq;
+package jattn.experiments;
 
 import jattn.data.SentencePair;
 
@@ -38,6 +38,40 @@ public final class CopyTask {
 
     /** The task: digit vocabularies (every digit must occur in {@code train}), end token, at most maxLength + 1 steps. */
     public static Seq2SeqTask of(List<SentencePair> train, int maxLength) {
-        return new Seq2SeqTask(train, Seq2SeqTask.Tokens.CHARACTERS, true, maxLength + 1);
+        return new Seq2SeqTask(train, Seq2SeqTask.Tokens.CHARACTERS, Seq2SeqTask.Ending.END_TOKEN, maxLength + 1);
+    }
+
+    /** The task for a split: trained on its training strings, decoding at most its maxLength + 1 steps. */
+    public static Seq2SeqTask of(Splits splits) {
+        return of(splits.train(), splits.maxLength());
+    }
+
+    /**
+     * Training and test strings of one experiment.
+     *
+     * @param minLength the shortest string
+     * @param maxLength the longest string
+     */
+    public record Splits(List<SentencePair> train, List<SentencePair> test, int minLength, int maxLength) {
+        public Splits {
+            train = List.copyOf(train);
+            test = List.copyOf(test);
+        }
+
+        /** Bucket edges for {@link AccuracyByLength}: one bucket per length minLength … maxLength. */
+        public int[] everyLength() {
+            int[] edges = new int[maxLength - minLength + 2];
+            for (int k = 0; k < edges.length; k++) edges[k] = minLength + k;
+            return edges;
+        }
+    }
+
+    /**
+     * The strings of lessons 04 and 05: 11 000 strings of 3 to 12 digits from seed 1, the first
+     * 10 000 for training and the last 1 000 for testing.
+     */
+    public static Splits lessons() {
+        List<SentencePair> digits = generate(11000, 3, 12, 1);
+        return new Splits(digits.subList(0, 10000), digits.subList(10000, 11000), 3, 12);
     }
 }

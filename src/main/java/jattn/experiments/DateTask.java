@@ -1,4 +1,4 @@
-package jattn.seq2seq;
+package jattn.experiments;
 
 import jattn.data.DatePair;
 import jattn.data.SentencePair;
@@ -10,7 +10,8 @@ import java.util.List;
  * "1999-01-04" ({@link jattn.data.DateDataset}). Every output has exactly 10 characters, so there
  * is no end token and greedy decoding runs 10 steps. The PyTorch anchor
  * ({@code shared/anchors/torch_date_attention.py}) trains it with
- * {@link Seq2SeqTask.Settings#anchor}: Adam η = 3e-3, batches of 64, clipping at norm 1.
+ * {@link Seq2SeqTask.Settings#anchor}: Adam η = 3e-3, batches of 64, clipping at norm 1,
+ * and {@link Architecture#dates}: E = 32, H = 64.
  */
 public final class DateTask {
 
@@ -21,7 +22,7 @@ public final class DateTask {
 
     /** The task with vocabularies from the training dates (source characters; {@code <bos>} and 0–9, -). */
     public static Seq2SeqTask of(List<DatePair> train) {
-        return new Seq2SeqTask(pairs(train), Seq2SeqTask.Tokens.CHARACTERS, false, TARGET_LENGTH);
+        return new Seq2SeqTask(pairs(train), Seq2SeqTask.Tokens.CHARACTERS, Seq2SeqTask.Ending.FIXED_LENGTH, TARGET_LENGTH);
     }
 
     /** The dates as (human, iso) text pairs (a new list). */
