@@ -3,7 +3,7 @@ package jattn.bench;
 import jattn.data.DateDataset;
 import jattn.data.SentencePair;
 import jattn.experiments.Architecture;
-import jattn.experiments.Attention;
+import jattn.seq2seq.Attention;
 import jattn.experiments.DateTask;
 import jattn.experiments.ExactMatch;
 import jattn.experiments.Seq2SeqTask;

@@ -4,7 +4,7 @@ import jattn.autograd.Tensor;
 import jattn.data.DatePair;
 import jattn.data.DateDataset;
 import jattn.experiments.Architecture;
-import jattn.experiments.Attention;
+import jattn.seq2seq.Attention;
 import jattn.experiments.DateTask;
 import jattn.seq2seq.Seq2Seq;
 import jattn.experiments.Seq2SeqTask;

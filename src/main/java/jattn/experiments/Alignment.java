@@ -1,5 +1,6 @@
 package jattn.experiments;
 
+import jattn.seq2seq.Attention;
 import jattn.data.SentencePair;
 import jattn.seq2seq.Decoded;
 import jattn.seq2seq.Seq2Seq;

@@ -1,5 +1,7 @@
 package jattn.experiments;
 
+import jattn.seq2seq.Attention;
+
 /**
  * The shape of a Seq2Seq model built by {@link Seq2SeqTask#newModel}: embedding width E, state
  * width H (encoder and decoder), attention or not, and the seed of its initial weights.

@@ -199,7 +199,7 @@ public final class Seq2SeqTask {
 
     /** A seeded model for this task's vocabularies with the given shape, attention and seed. */
     public Seq2Seq newModel(Architecture a) {
-        return new Seq2Seq(source, target, a.embeddingSize(), a.hiddenSize(), a.attention().attends(), new Random(a.seed()));
+        return new Seq2Seq(source, target, a.embeddingSize(), a.hiddenSize(), a.attention(), new Random(a.seed()));
     }
 
     /** The source texts as a padded batch of token ids (B×longest); unknown tokens become {@code <unk>}. */

@@ -13,7 +13,7 @@
  *       {@link jattn.experiments.StopRule} ({@link jattn.experiments.ExactMatch} a target,
  *       {@link jattn.experiments.Plateau} a flat curve) or a budget; the test set is scored once,
  *       afterwards, by the caller.</li>
- *   <li>Named settings: {@link jattn.experiments.Architecture} (E, H, {@link jattn.experiments.Attention},
+ *   <li>Named settings: {@link jattn.experiments.Architecture} (E, H, {@link jattn.seq2seq.Attention},
  *       seed), {@code Seq2SeqTask.Settings}, {@code TrainToTarget.Settings}, {@link jattn.experiments.Verbosity}.</li>
  * </ul>
  * The date benchmark's main ({@code jattn.bench.DateBenchmark}) lives in {@code src/bench}, outside the course jar.

@@ -45,28 +45,15 @@ public final class Seq2Seq implements Module {
      *
      * @param embeddingSize E, the width of the source and target embeddings
      * @param hiddenSize    H, the width of the encoder and decoder states
-     * @param attention     {@link Attention#ADDITIVE} for a {@link BahdanauDecoder}, {@link Attention#NONE}
+     * @param attention     {@link Attention#BAHDANAU} for a {@link BahdanauDecoder}, {@link Attention#NONE}
      *                      for a {@link GruDecoder}
      */
     public Seq2Seq(Vocabulary source, Vocabulary target, int embeddingSize, int hiddenSize, Attention attention,
                    Random rng) {
         this(new Encoder(source.size(), embeddingSize, hiddenSize, rng),
-                attention == Attention.ADDITIVE ? new BahdanauDecoder(target.size(), embeddingSize, hiddenSize, rng)
+                attention.attends() ? new BahdanauDecoder(target.size(), embeddingSize, hiddenSize, rng)
                                                 : new GruDecoder(target.size(), embeddingSize, hiddenSize, rng),
                 source, target);
-    }
-
-    /** As above; {@code attention} true means {@link Attention#ADDITIVE} (kept for the call sites that pass a flag). */
-    public Seq2Seq(Vocabulary source, Vocabulary target, int embeddingSize, int hiddenSize, boolean attention, Random rng) {
-        this(source, target, embeddingSize, hiddenSize, attention ? Attention.ADDITIVE : Attention.NONE, rng);
-    }
-
-    /** Whether the decoder attends to the encoder states. */
-    public enum Attention {
-        /** The decoder sees only the encoder's final state ({@link GruDecoder}). */
-        NONE,
-        /** Bahdanau's additive attention over every encoder state at every step ({@link BahdanauDecoder}). */
-        ADDITIVE
     }
 
     /** A model from given layers and vocabularies (used as they are). */

@@ -1,5 +1,6 @@
 package jattn.experiments;
 
+import jattn.seq2seq.Attention;
 import jattn.data.DateDataset;
 import org.junit.jupiter.api.Test;
 

@@ -118,20 +118,20 @@ class TestSeq2Seq {
 
     @Test
     void wholeModelGradientsAreChecked() {
-        for (boolean attention : new boolean[]{false, true}) {
-            Random rng = new Random(attention ? 41 : 42);
+        for (Attention attention : Attention.values()) {
+            Random rng = new Random(attention.attends() ? 41 : 42);
             Seq2Seq model = new Seq2Seq(SRC, TGT, 3, 4, attention, rng);
             randomiseBiases(model, rng);
             PaddedBatch src = ids(SRC, "abca", "db", "c"), tgt = ids(TGT, "xyz", "zx", "y");   // target padding too
             GradCheck.Result r = GradCheck.check(p -> model.loss(src, tgt), model.parameters().toArray(new Tensor[0]));
-            assertTrue(r.maxRelativeError() <= GRAD_TOL, (attention ? "attention: " : "no attention: ") + r);
+            assertTrue(r.maxRelativeError() <= GRAD_TOL, (attention + ": ") + r);
         }
     }
 
     @Test
     void oneSequenceOfOneToken() {
         Random rng = new Random(43);
-        Seq2Seq model = new Seq2Seq(SRC, TGT, 1, 1, Seq2Seq.Attention.ADDITIVE, rng);
+        Seq2Seq model = new Seq2Seq(SRC, TGT, 1, 1, Attention.BAHDANAU, rng);
         PaddedBatch src = ids(SRC, "a"), tgt = ids(TGT, "x");
         GradCheck.Result r = GradCheck.check(p -> model.loss(src, tgt), model.parameters().toArray(new Tensor[0]));
         assertTrue(r.maxRelativeError() <= GRAD_TOL, r.toString());
@@ -149,7 +149,7 @@ class TestSeq2Seq {
     @Test
     void targetPaddingIsLeftOutOfTheLoss() {
         Random rng = new Random(44);
-        Seq2Seq model = new Seq2Seq(SRC, TGT, 3, 4, Seq2Seq.Attention.ADDITIVE, rng);
+        Seq2Seq model = new Seq2Seq(SRC, TGT, 3, 4, Attention.BAHDANAU, rng);
         PaddedBatch src = ids(SRC, "abca", "db"), tgt = ids(TGT, "xyz", "z");
         TeacherForced out = model.forward(src, tgt);
         // by hand: mean over the 3 + 1 real target positions of −log softmax
@@ -169,7 +169,7 @@ class TestSeq2Seq {
     void aSequenceIsDecodedAsInABatchOfOne() {
         // padding of the other rows changes nothing: teacher forcing and greedy decoding per row
         Random rng = new Random(45);
-        for (boolean attention : new boolean[]{false, true}) {
+        for (Attention attention : Attention.values()) {
             Seq2Seq model = new Seq2Seq(SRC, TGT, 3, 4, attention, rng);
             PaddedBatch both = ids(SRC, "abcab", "db"), alone = ids(SRC, "db");
             PaddedBatch tgtBoth = ids(TGT, "xyz", "zyx"), tgtAlone = ids(TGT, "zyx");
@@ -186,7 +186,7 @@ class TestSeq2Seq {
         // decoding with teacher forcing on the greedy output reproduces the greedy choices
         Random rng = new Random(46);
         Vocabulary noEnd = Vocabulary.ofCharacters(List.of("xyz"), Vocabulary.BOS);   // no EOS: all 4 steps run
-        Seq2Seq model = new Seq2Seq(SRC, noEnd, 3, 5, Seq2Seq.Attention.ADDITIVE, rng);
+        Seq2Seq model = new Seq2Seq(SRC, noEnd, 3, 5, Attention.BAHDANAU, rng);
         PaddedBatch src = ids(SRC, "abcd", "ca");
         Decoded d = model.greedy(src, 4);
         assertEquals(4, d.steps());
@@ -207,7 +207,7 @@ class TestSeq2Seq {
     @Test
     void greedyStopsWhenEveryRowHasEnded() {
         Random rng = new Random(47);
-        Seq2Seq model = new Seq2Seq(SRC, TGT, 3, 4, Seq2Seq.Attention.NONE, rng);
+        Seq2Seq model = new Seq2Seq(SRC, TGT, 3, 4, Attention.NONE, rng);
         int eos = TGT.indexOf(Vocabulary.EOS);
         // force the end token: a huge bias on its logit
         Tensor bias = ((GruDecoder) model.decoder()).output().bias();
@@ -222,7 +222,7 @@ class TestSeq2Seq {
     @Test
     void translateUsesTheVocabularies() {
         Random rng = new Random(48);
-        Seq2Seq model = new Seq2Seq(SRC, TGT, 3, 4, Seq2Seq.Attention.ADDITIVE, rng);
+        Seq2Seq model = new Seq2Seq(SRC, TGT, 3, 4, Attention.BAHDANAU, rng);
         String out = model.translate("abc", 5);
         List<String> tokens = model.translate(List.of("a", "b", "c"), 5);
         assertEquals(String.join("", tokens), out);
@@ -235,17 +235,17 @@ class TestSeq2Seq {
     @Test
     void badInputIsRejected() {
         Random rng = new Random(49);
-        Seq2Seq model = new Seq2Seq(SRC, TGT, 3, 4, Seq2Seq.Attention.ADDITIVE, rng);
+        Seq2Seq model = new Seq2Seq(SRC, TGT, 3, 4, Attention.BAHDANAU, rng);
         assertRejects(() -> model.forward(ids(SRC, "ab", "c"), ids(TGT, "x")), "(2×2)", "(1×1)");
         assertRejects(() -> model.greedy(ids(SRC, "ab"), 0), "maxSteps");
-        assertRejects(() -> new Seq2Seq(SRC, Vocabulary.ofCharacters(List.of("xy")), 3, 4, Seq2Seq.Attention.ADDITIVE, rng), "<bos>");
+        assertRejects(() -> new Seq2Seq(SRC, Vocabulary.ofCharacters(List.of("xy")), 3, 4, Attention.BAHDANAU, rng), "<bos>");
         assertRejects(() -> new Seq2Seq(new Encoder(SRC.size(), 3, 4, rng), new GruDecoder(TGT.size(), 3, 5, rng), 2, -1),
                 "H = 4", "H = 5");
     }
 
     @Test
     void parametersAreTheEncodersThenTheDecoders() {
-        Seq2Seq model = new Seq2Seq(SRC, TGT, 3, 4, Seq2Seq.Attention.ADDITIVE, new Random(50));
+        Seq2Seq model = new Seq2Seq(SRC, TGT, 3, 4, Attention.BAHDANAU, new Random(50));
         List<Tensor> expected = new ArrayList<>(model.encoder().parameters());
         expected.addAll(model.decoder().parameters());
         assertEquals(expected, model.parameters());
