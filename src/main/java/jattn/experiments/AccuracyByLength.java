@@ -4,7 +4,6 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.plotly.traces.ScatterTrace;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -105,13 +104,6 @@ public final class AccuracyByLength {
             model.append(modelName);
         }
         return Table.create("exact match by input length, " + modelName, label, mid, acc, n, model);
-    }
-
-    /** One line of a by-length plot: x = the middle of each length bucket, y = its exact match, with markers. */
-    public ScatterTrace line(String modelName) {
-        Table t = table(modelName);
-        return ScatterTrace.builder(t.doubleColumn("mean length").asDoubleArray(), t.doubleColumn("exact match").asDoubleArray())
-                .mode(ScatterTrace.Mode.LINE_AND_MARKERS).name(modelName).build();
     }
 
     /** One line per bucket, e.g. {@code input length 8–10: exact match 0.982 (391 examples)}. */

@@ -205,34 +205,4 @@ public final class Heatmap implements Chart {
         for (int i = 0; i < m.numRows; i++) System.arraycopy(m.data, i * m.numCols, z[i], 0, m.numCols);
         return z;
     }
-
-    // ---- the API of the first version, kept for lessons 04 and 05 (they move to the settings above) ----
-
-    /** A heatmap of z (m×n) with n column labels and m row labels, axes titled "column" and "row". */
-    public static Figure of(String title, double[][] z, List<String> columnLabels, List<String> rowLabels) {
-        return of(title, z, columnLabels, rowLabels, "column", "row");
-    }
-
-    /** A heatmap of z (m×n) with n column labels, m row labels and axis titles. */
-    public static Figure of(String title, double[][] z, List<String> columnLabels, List<String> rowLabels,
-                            String xTitle, String yTitle) {
-        return of(z).title(title).columns(columnLabels).rows(rowLabels)
-                .xTitle(xTitle == null ? "column" : xTitle).yTitle(yTitle == null ? "row" : yTitle).figure();
-    }
-
-    /** A heatmap of a tensor's value, with labels, axes titled "column" and "row". */
-    public static Figure of(String title, Tensor t, List<String> columnLabels, List<String> rowLabels) {
-        return of(title, toArray(t.value()), columnLabels, rowLabels);
-    }
-
-    /** A heatmap of a tensor's value, with labels and axis titles. */
-    public static Figure of(String title, Tensor t, List<String> columnLabels, List<String> rowLabels,
-                            String xTitle, String yTitle) {
-        return of(title, toArray(t.value()), columnLabels, rowLabels, xTitle, yTitle);
-    }
-
-    /** A heatmap labelled 0, 1, 2, … on both axes, with axis titles. */
-    public static Figure of(String title, Tensor t, String xTitle, String yTitle) {
-        return of(t).title(title).xTitle(xTitle).yTitle(yTitle).figure();
-    }
 }

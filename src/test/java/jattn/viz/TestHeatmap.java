@@ -186,14 +186,4 @@ class TestHeatmap {
         Figure wide = Heatmap.of(new double[8][64]).rows(words).xTitle("dimension").yTitle("position").figure();
         assertTrue(layout(wide).get("width").getAsInt() <= Plot.WIDTH, "single width " + layout(wide).get("width"));
     }
-
-    @Test
-    void theFirstApiStillWorks() {
-        Figure f = Heatmap.of("weights", WEIGHTS, List.of("k0", "k1", "k2"), List.of("q0", "q1"));
-        assertEquals("column", layout(f).getAsJsonObject("xaxis").getAsJsonObject("title").get("text").getAsString());
-        Figure titled = Heatmap.of("t", Tensor.of(WEIGHTS), List.of("k0", "k1", "k2"), List.of("q0", "q1"), "key", "query");
-        assertEquals("query", layout(titled).getAsJsonObject("yaxis").getAsJsonObject("title").get("text").getAsString());
-        assertTrue(traces(Heatmap.of("t", Tensor.of(WEIGHTS), "key", "query")).toString().contains("0.6"));
-        assertRejects(() -> Heatmap.of("w", WEIGHTS, List.of("a", "b"), List.of("q0", "q1")), "(2×3)", "3 column labels");
-    }
 }
