@@ -48,14 +48,14 @@ for ((r = 1; r <= ROUNDS; r++)); do
     echo "== round $r, recipe $recipe: java ${JAVA_FLAGS[*]} -cp $JAR jattn.bench.DateBenchmark $(java_args "$recipe") $*"
     # shellcheck disable=SC2046
     line="$(java "${JAVA_FLAGS[@]}" -cp "$JAR" jattn.bench.DateBenchmark $(java_args "$recipe") "$@" \
-            2> >(grep -v "^WARNING: Using incubator modules" >&2) | tee /dev/stderr | grep '^java ' | tail -1)"
+            2> >(grep -v "^WARNING: Using incubator modules" >&2) | tee >(cat >&2) | grep '^java ' | tail -1)"
     echo "$recipe java $r $(field "" time_to_99 "$line") $(field "" 'steps\/s' "$line")" >>"$RESULTS"
     if [[ "${SKIP_TORCH:-0}" == 1 ]]; then continue; fi
     for threads in 1 2; do
       # shellcheck disable=SC2046
       echo "== round $r, recipe $recipe: /usr/bin/python3 $ANCHOR --threads $threads $(torch_args "$recipe")"
       # shellcheck disable=SC2046
-      out="$(/usr/bin/python3 "$ANCHOR" --threads "$threads" $(torch_args "$recipe") | tee /dev/stderr)"
+      out="$(/usr/bin/python3 "$ANCHOR" --threads "$threads" $(torch_args "$recipe") | tee >(cat >&2))"
       last="$(grep '^torch ' <<<"$out" | tail -1)"
       rate="$(grep '^epoch' <<<"$out" | tail -1 | sed -n 's/.*steps\/s \([0-9.]*\).*/\1/p')"
       echo "$recipe torch$threads $r $(field "" time_to_99 "$last") ${rate:-None}" >>"$RESULTS"
