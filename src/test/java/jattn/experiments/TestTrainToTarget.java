@@ -87,4 +87,16 @@ class TestTrainToTarget {
         assertEquals(6e-3 / 20, d.schedule().at(0), 1e-15);
         assertEquals(6e-3, d.schedule().at(500), 1e-8);                 // linear warm-up, then (almost) constant
     }
+
+    @Test
+    void lesson04SettingsWarmUpThenDecayToATenth() {
+        TrainToTarget.Settings d = TrainToTarget.Settings.datesWithoutAttention();
+        assertEquals(Plateau.lossDropAtMost(0.01).over(3), d.stop());
+        assertEquals(600, d.maxUpdates());
+        assertEquals(5e-2 / 20, d.schedule().at(0), 1e-15);             // warm-up from η/20
+        assertEquals(5e-2, d.schedule().at(20), 1e-12);                 // the peak after 20 updates
+        assertEquals(5e-3, d.schedule().at(20 + 450), 1e-12);           // η/10 at the end of the decay
+        assertEquals(5e-3, d.schedule().at(599), 1e-12);                // and there it stays
+        assertTrue(d.schedule().at(200) < d.schedule().at(100), "η falls along the cosine");
+    }
 }
