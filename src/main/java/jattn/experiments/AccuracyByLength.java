@@ -1,5 +1,6 @@
 package jattn.experiments;
 
+import jattn.viz.Series;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -104,6 +105,16 @@ public final class AccuracyByLength {
             model.append(modelName);
         }
         return Table.create("exact match by input length, " + modelName, label, mid, acc, n, model);
+    }
+
+    /** One line of a by-length chart ({@code jattn.viz.Lines.byLength}): x = the middle of each length bucket, y = its exact match. */
+    public Series series(String modelName) {
+        double[] x = new double[buckets.size()], y = new double[buckets.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (buckets.get(i).from() + buckets.get(i).to() - 1) / 2.0;
+            y[i] = buckets.get(i).accuracy();
+        }
+        return Series.of(modelName, x, y);
     }
 
     /** One line per bucket, e.g. {@code input length 8–10: exact match 0.982 (391 examples)}. */

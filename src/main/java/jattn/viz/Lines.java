@@ -1,6 +1,5 @@
 package jattn.viz;
 
-import jattn.experiments.AccuracyByLength;
 import jattn.train.History;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Line;
@@ -61,7 +60,7 @@ public final class Lines implements Chart {
         return new Lines(title, null, null, List.of(), AxisType.LINEAR, AxisType.LINEAR, null, Markers.HIDDEN, 480);
     }
 
-    /** A chart of exact match (0…1) against input length, with markers: add {@link #add(String, AccuracyByLength)}. */
+    /** A chart of exact match (0…1) against input length, with markers: add one {@link Series} per model, e.g. {@code AccuracyByLength.series(name)}. */
     public static Lines byLength(String title) {
         return of(title).xTitle("input length").yTitle("exact match").yRange(0, 1.05).markers(Markers.SHOWN);
     }
@@ -99,11 +98,6 @@ public final class Lines implements Chart {
     /** One more line: a run's training loss, mean of every {@code window} updates. */
     public Lines add(String name, History history, int window) {
         return add(Series.loss(name, history, window));
-    }
-
-    /** One more line: exact match per length bucket. */
-    public Lines add(String name, AccuracyByLength accuracy) {
-        return add(Series.byLength(name, accuracy));
     }
 
     /** The lines so far. */

@@ -1,6 +1,5 @@
 package jattn.viz;
 
-import jattn.experiments.AccuracyByLength;
 import jattn.train.History;
 
 /**
@@ -50,16 +49,5 @@ public record Series(String name, double[] x, double[] y) {
     /** A training run's loss per update, as means of {@code window} updates ({@link #smoothed}). */
     public static Series loss(String name, History history, int window) {
         return smoothed(name, history.stepLosses(), window);
-    }
-
-    /** Exact match per length bucket against the bucket's midpoint length. */
-    public static Series byLength(String name, AccuracyByLength accuracy) {
-        var buckets = accuracy.buckets();
-        double[] x = new double[buckets.size()], y = new double[buckets.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (buckets.get(i).from() + buckets.get(i).to() - 1) / 2.0;
-            y[i] = buckets.get(i).accuracy();
-        }
-        return new Series(name, x, y);
     }
 }

@@ -29,6 +29,15 @@ class TestAccuracyByLength {
     }
 
     @Test
+    void seriesPutsEachBucketAtItsMiddleLength() {
+        AccuracyByLength a = AccuracyByLength.of(LENGTHS, RIGHT, 2, 4, 6, 10);  // buckets 2–3, 4–5, 6–9
+        jattn.viz.Series s = a.series("GRU");
+        assertEquals("GRU", s.name());
+        assertArrayEquals(new double[]{2.5, 4.5, 7.5}, s.x());
+        assertArrayEquals(new double[]{0.5, 1.0, 0.0}, s.y());
+    }
+
+    @Test
     void tableAndTextHaveOneRowPerBucket() {
         AccuracyByLength a = AccuracyByLength.of(LENGTHS, RIGHT, 2, 4, 6, 10);
         Table t = a.table("GRU");
