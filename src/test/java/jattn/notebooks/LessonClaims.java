@@ -17,17 +17,18 @@ final class LessonClaims {
 
     private LessonClaims() {}
 
-    static final Map<String, Consumer<ExecutedNotebook>> BY_NOTEBOOK = Map.of(
-            "00_tour_of_the_tools.ipynb", LessonClaims::lesson00,
-            "01_one_hot_encoding.ipynb", LessonClaims::lesson01,
-            "02_word_embeddings.ipynb", LessonClaims::lesson02,
-            "03_recurrent_networks.ipynb", LessonClaims::lesson03,
-            "04_sequence_to_sequence.ipynb", LessonClaims::lesson04,
-            "05_attention_for_seq2seq.ipynb", LessonClaims::lesson05);
+    static final Map<String, Consumer<ExecutedNotebook>> BY_NOTEBOOK = Map.ofEntries(
+            Map.entry("00_tour_of_the_tools.ipynb", LessonClaims::lesson00),
+            Map.entry("01_one_hot_encoding.ipynb", LessonClaims::lesson01),
+            Map.entry("02_word_embeddings.ipynb", LessonClaims::lesson02),
+            Map.entry("03_recurrent_networks.ipynb", LessonClaims::lesson03),
+            Map.entry("04_sequence_to_sequence.ipynb", LessonClaims::lesson04),
+            Map.entry("05_attention_for_seq2seq.ipynb", LessonClaims::lesson05));
 
     static void check(String notebookName, ExecutedNotebook executed) {
         Consumer<ExecutedNotebook> claims = BY_NOTEBOOK.get(notebookName);
-        if (claims != null) claims.accept(executed);
+        if (claims == null) throw new AssertionError(notebookName + " has no claims in LessonClaims.BY_NOTEBOOK: every lesson says what it demonstrates");
+        claims.accept(executed);
     }
 
     /** 00: the gradient from backward() equals the hand derivation; softmax is shift-invariant; two figures. */
