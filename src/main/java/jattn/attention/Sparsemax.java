@@ -10,12 +10,13 @@ import java.util.Arrays;
  * projection of each row of scores onto the probability simplex, a normalisation f_norm that
  * gives <b>exact zeros</b> without any mask.
  * <pre>
- *   sparsemax(z) = argmin_{p ≥ 0, Σ p = 1} ‖p − z‖²  =  max(z − τ(z), 0)
+ *   sparsemax(z) = argmin_{p ≥ 0, Σ p = 1} ‖p − z‖²  =  max(z − θ(z), 0)
  * </pre>
- * The threshold τ(z) comes from the scores sorted in decreasing order, z₍₁₎ ≥ z₍₂₎ ≥ … ≥ z₍ₙ₎
+ * The threshold θ(z) (the paper's τ(z); θ here, since τ is the course's temperature) comes
+ * from the scores sorted in decreasing order, z₍₁₎ ≥ z₍₂₎ ≥ … ≥ z₍ₙ₎
  * (the paper's Algorithm 1):
  * <pre>
- *   k(z) = max { k : 1 + k·z₍ₖ₎ &gt; Σ_{j≤k} z₍ⱼ₎ },     τ(z) = (Σ_{j≤k(z)} z₍ⱼ₎ − 1) / k(z)
+ *   k(z) = max { k : 1 + k·z₍ₖ₎ &gt; Σ_{j≤k} z₍ⱼ₎ },     θ(z) = (Σ_{j≤k(z)} z₍ⱼ₎ − 1) / k(z)
  * </pre>
  * The k(z) largest scores form the support S = {j : pⱼ &gt; 0}; every other weight is 0.0
  * exactly. Like softmax, sparsemax is invariant to adding a constant to a row; unlike softmax,
@@ -25,7 +26,7 @@ import java.util.Arrays;
  * <p>Backward (the paper's eq. 14), for a row with upstream gradient g and support S:
  * ∂zⱼ = gⱼ − (1/|S|)·Σ_{i∈S} gᵢ for j ∈ S, and 0 outside S. With a temperature,
  * y = sparsemax(x/τ) and ∂x = ∂z/τ. (sparsemax is differentiable except where some zⱼ equals
- * τ(z), a set of measure zero.)
+ * θ(z), a set of measure zero.)
  *
  * <p>Shapes: X (m×n) → Y (m×n), rows summing to 1. X is not modified. Cost per row: a sort,
  * O(n log n). Scores must be finite (a masked score is not −∞ here; use
@@ -54,7 +55,7 @@ public final class Sparsemax {
         }, x);
     }
 
-    /** The threshold τ(x/temperature) of each row (m entries): weight j is max(xⱼ/temperature − τ, 0). */
+    /** The threshold θ(x/τ) of each row (m entries), τ the temperature: weight j is max(xⱼ/τ − θ, 0). */
     public static double[] thresholds(Tensor x, double temperature) {
         double invTau = checkedInverse(temperature);
         requireFinite(x);
@@ -74,7 +75,7 @@ public final class Sparsemax {
     }
 
     /**
-     * τ of the row z = x[off..off+n)·invTau by Algorithm 1: sort decreasingly and take the
+     * θ of the row z = x[off..off+n)·invTau by Algorithm 1: sort decreasingly and take the
      * largest k with 1 + k·z₍ₖ₎ &gt; Σ_{j≤k} z₍ⱼ₎. {@code work} (n entries) is overwritten.
      */
     static double threshold(double[] x, int off, int n, double invTau, double[] work) {
@@ -94,10 +95,10 @@ public final class Sparsemax {
         return (supportSum - 1) / k;                                     // k ≥ 1: r = 1 always passes
     }
 
-    /** y[off..off+n) = max(x·invTau − τ, 0) for one row. Only {@code y} and {@code work} are modified. */
+    /** y[off..off+n) = max(x·invTau − θ, 0) for one row. Only {@code y} and {@code work} are modified. */
     static void forwardRow(double[] x, double[] y, int off, int n, double invTau, double[] work) {
-        double tau = threshold(x, off, n, invTau, work);
-        for (int j = 0; j < n; j++) y[off + j] = Math.max(x[off + j] * invTau - tau, 0.0);
+        double theta = threshold(x, off, n, invTau, work);
+        for (int j = 0; j < n; j++) y[off + j] = Math.max(x[off + j] * invTau - theta, 0.0);
     }
 
     /**
