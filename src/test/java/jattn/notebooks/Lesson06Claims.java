@@ -115,6 +115,9 @@ final class Lesson06Claims {
     private static void sparsemax(ExecutedNotebook nb) {
         assertTrue(nb.printed().contains("sparsemax(0.5, 0.2, -1, -0.5) (1×4)\n[  0.6500  0.3500  0.0000  0.0000 ]"), "the worked example");
         assertEquals(-0.15, nb.number("threshold θ\\(z\\) = ([-0-9.]+)"), 1e-12);
+        assertTrue(nb.printed().contains("section 1 with f_norm = sparsemax: α (2×4)\n[  0.000  0.000  0.000  1.000 ]\n"
+                + "[  0.000  0.500  0.000  0.500 ]\nm = αV (2×2)\n[  5.000  5.000 ]\n[  2.500  7.500 ]"),
+                "sparsemax on section 1: all of value 4 for query 1, an even mix of values 2 and 4 for query 2");
         assertTrue(nb.number("gradient check of sparsemax: max relative error = ([-0-9.eE+]+)") <= 1e-6);
         String kept = nb.find("keys kept per query at τ = 8: \\[([0-9, ]+)\\]");
         assertTrue(java.util.Arrays.stream(kept.split(", ")).mapToInt(Integer::parseInt).max().orElseThrow() >= 2,
