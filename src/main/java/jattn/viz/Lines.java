@@ -95,6 +95,11 @@ public final class Lines implements Chart {
         return add(Series.of(name, x, y));
     }
 
+    /** One more series drawn as points alone (markers, no line), y against x: data of a scatter plot. */
+    public Lines addPoints(String name, double[] x, double[] y) {
+        return add(Series.points(name, x, y));
+    }
+
     /** One more line: a run's training loss, mean of every {@code window} updates. */
     public Lines add(String name, History history, int window) {
         return add(Series.loss(name, history, window));
@@ -113,11 +118,13 @@ public final class Lines implements Chart {
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
             String colour = COLOURS[i % COLOURS.length];
+            boolean pointsOnly = s.drawn() == Series.Drawn.AS_POINTS;
             ScatterTrace.ScatterBuilder b = ScatterTrace.builder(s.x(), s.y())
-                    .mode(markers == Markers.SHOWN ? ScatterTrace.Mode.LINE_AND_MARKERS : ScatterTrace.Mode.LINE)
+                    .mode(pointsOnly ? ScatterTrace.Mode.MARKERS
+                            : markers == Markers.SHOWN ? ScatterTrace.Mode.LINE_AND_MARKERS : ScatterTrace.Mode.LINE)
                     .line(Line.builder().color(colour).dash(DASHES[i % DASHES.length]).width(2.5).build())
                     .name(s.name());
-            if (markers == Markers.SHOWN) b.marker(Marker.builder().color(colour).size(7).build());
+            if (markers == Markers.SHOWN || pointsOnly) b.marker(Marker.builder().color(colour).size(7).build());
             traces.add(b.build());
         }
         int width = Plot.WIDTH;

@@ -8,13 +8,24 @@ import jattn.train.History;
  * @param name the legend entry
  * @param x    the x values
  * @param y    the y values (a non-finite value leaves a gap)
+ * @param drawn a line through the points ({@link Drawn#AS_LINE}, the default) or the points alone
+ *              ({@link Drawn#AS_POINTS}: data of a scatter plot, e.g. noisy training samples)
  */
-public record Series(String name, double[] x, double[] y) {
+public record Series(String name, double[] x, double[] y, Drawn drawn) {
+
+    /** How a series is drawn. */
+    public enum Drawn { AS_LINE, AS_POINTS }
+
+    /** A line, y against x. */
+    public Series(String name, double[] x, double[] y) {
+        this(name, x, y, Drawn.AS_LINE);
+    }
 
     public Series {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("Series: every line needs a name for the legend");
         if (x.length != y.length)
             throw new IllegalArgumentException("Series \"" + name + "\": " + x.length + " x values but " + y.length + " y values");
+        if (drawn == null) throw new IllegalArgumentException("Series \"" + name + "\": say how it is drawn (Drawn.AS_LINE or AS_POINTS)");
         x = x.clone();
         y = y.clone();
     }
@@ -22,6 +33,11 @@ public record Series(String name, double[] x, double[] y) {
     /** y against x. */
     public static Series of(String name, double[] x, double[] y) {
         return new Series(name, x, y);
+    }
+
+    /** The points (x, y) alone, as markers without a line. */
+    public static Series points(String name, double[] x, double[] y) {
+        return new Series(name, x, y, Drawn.AS_POINTS);
     }
 
     /** values[i] against the step i + 1 (steps 1…n). */
