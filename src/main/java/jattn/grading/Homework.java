@@ -1,0 +1,187 @@
+package jattn.grading;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The instructor's and the student's command line ({@code ./course homework ...}):
+ * <pre>
+ *   jar      COURSE_JAR OUT_JAR                         the homework jar (the course jar without the answers)
+ *   release  SOURCE.ipynb... [--out DIR]                student notebooks, after checking each source
+ *   check    NOTEBOOK.ipynb                             a student's visible tests, per question with points
+ *   grade    SOURCE.ipynb --submitted DIR --out DIR [--regrade] [--jobs N] [--timeout S] [--memory MB]
+ * </pre>
+ * Every command that runs code runs it in sandboxed agent JVMs on the homework jar
+ * ({@code --jar}, default target/homework.jar).
+ */
+public final class Homework {
+
+    private Homework() {}
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 0) usage("no command");
+        Options o = Options.parse(List.of(args).subList(1, args.length));
+        try {
+            switch (args[0]) {
+                case "jar" -> {
+                    if (o.files.size() != 2) usage("jar COURSE_JAR OUT_JAR");
+                    int left = HomeworkJar.write(Path.of(o.files.get(0)), Path.of(o.files.get(1)));
+                    System.out.println("wrote " + o.files.get(1) + " (" + left + " answer classes left out)");
+                }
+                case "release" -> release(o);
+                case "check" -> System.exit(check(o));
+                case "grade" -> grade(o);
+                default -> usage("unknown command " + args[0]);
+            }
+        } catch (NotebookFormatException | Release.RefusedException e) {
+            System.err.println("homework " + args[0] + ": " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void release(Options o) throws IOException {
+        if (o.files.isEmpty()) usage("release SOURCE.ipynb... [--out DIR]");
+        Path out = Path.of(o.out == null ? "target/homework/release" : o.out);
+        int refused = 0;
+        for (String f : o.files) {
+            Assignment a = Assignment.read(Path.of(f));
+            try {
+                Release.Check c = Release.release(a, out.resolve(a.name() + ".ipynb"), settings(o));
+                System.out.printf(Locale.ROOT, "%s: released to %s (solutions %s/%s points, stubs %s)%n", a.name(), out.resolve(a.name() + ".ipynb"),
+                        Gradebook.fmt(c.solutions().total()), Gradebook.fmt(a.maxPoints()), Gradebook.fmt(c.stubs().total()));
+            } catch (Release.RefusedException e) {
+                System.err.println("refused: " + e.getMessage());
+                refused++;
+            }
+        }
+        if (refused > 0) System.exit(1);
+    }
+
+    /** The student's own check: the notebook's visible tests, graded against the notebook itself. */
+    static int check(Options o) throws IOException {
+        if (o.files.size() != 1) usage("check NOTEBOOK.ipynb");
+        Path nb = Path.of(o.files.get(0));
+        Assignment a = Assignment.read(nb);
+        SubmissionResult r = SubmissionGrader.grade(a, "you", nb, settings(o));
+        System.out.print(report(a, r));
+        return r.total() == r.maxPoints() ? 0 : 1;
+    }
+
+    /**
+     * The check cell of a homework notebook: grades the saved {@code notebook} (a path relative to
+     * the notebook's folder, the kernel's working directory) against its own visible tests, in a
+     * fresh sandboxed JVM on the jar this class came from, and prints the result per question.
+     * Under the grader (a SecurityManager is set) it does nothing.
+     */
+    @SuppressWarnings("removal")
+    public static void checkInNotebook(String notebook) throws IOException {
+        if (System.getSecurityManager() != null) {
+            System.out.println("(the check cell does not run while grading)");
+            return;
+        }
+        Path nb = Path.of(notebook).toAbsolutePath();
+        if (!Files.isRegularFile(nb)) throw new IOException(nb + " not found: save the notebook, and give its file name");
+        Options o = new Options();
+        try {
+            o.jar = Path.of(Homework.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        Assignment a = Assignment.read(nb);
+        System.out.println("checking the saved " + nb.getFileName() + " (" + Files.getLastModifiedTime(nb) + ") ...");
+        System.out.print(report(a, SubmissionGrader.grade(a, "you", nb, settings(o))));
+    }
+
+    /** Per question: points, and each visible test passed or failed with its message. */
+    static String report(Assignment a, SubmissionResult r) {
+        StringBuilder sb = new StringBuilder();
+        if (!r.graded()) sb.append("could not be checked: ").append(r.error()).append('\n');
+        for (String q : a.questionOrder()) {
+            sb.append(String.format(Locale.ROOT, "%-4s %s / %s points%n", q, Gradebook.fmt(r.points(q)), Gradebook.fmt(a.questions().get(q))));
+            for (TestResult t : r.tests())
+                if (t.question().equals(q))
+                    sb.append("     ").append(t.passed() ? "passed  " : "FAILED  ").append(t.gradeId())
+                            .append(t.passed() ? "" : ": " + t.message()).append('\n');
+        }
+        for (String n : r.notes()) sb.append("note: ").append(n).append('\n');
+        sb.append(String.format(Locale.ROOT, "total %s / %s points (visible tests only; the grade also runs hidden tests)%n",
+                Gradebook.fmt(r.total()), Gradebook.fmt(r.maxPoints())));
+        return sb.toString();
+    }
+
+    private static void grade(Options o) throws IOException {
+        if (o.files.size() != 1 || o.submitted == null || o.out == null) usage("grade SOURCE.ipynb --submitted DIR --out DIR");
+        Assignment a = Assignment.read(Path.of(o.files.get(0)));
+        Gradebook.Settings s = Gradebook.Settings.defaults(settings(o));
+        if (o.jobs > 0) s = s.withJobs(o.jobs);
+        if (o.regrade) s = s.regradingEverything();
+        Gradebook.Run run = Gradebook.grade(a, Path.of(o.submitted), Path.of(o.out), s, System.err);
+        long failed = run.results().stream().filter(r -> !r.graded()).count();
+        System.out.printf(Locale.ROOT, "%s: %d submissions (%d graded now, %d kept from before, %d could not be graded, %d superseded) in %.1f s: %.1f per minute%n"
+                        + "gradebook: %s%nsummary:   %s%n", a.name(), run.results().size(), run.gradedNow(), run.reused(), failed,
+                run.superseded().size(), run.seconds(), run.gradedNow() == 0 ? 0 : run.gradedNow() * 60 / run.seconds(),
+                Path.of(o.out).resolve("gradebook.csv"), Path.of(o.out).resolve("summary.html"));
+    }
+
+    static SubmissionGrader.Settings settings(Options o) throws IOException {
+        Path jar = Path.of(o.jar == null ? "target/homework.jar" : o.jar);
+        if (!Files.isRegularFile(jar)) throw new IOException(jar + " is missing: build it with ./course homework jar (or mvn package)");
+        Path work = Files.createTempDirectory("jattn-grading-");
+        AgentLauncher.readableByAll(work);
+        Path copy = work.resolve("homework.jar");                        // readable by the agent's user, wherever the repository is
+        Files.copy(jar, copy);
+        AgentLauncher.readableByAll(copy);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> Gradebook.deleteTree(work)));
+        return new SubmissionGrader.Settings(o.timeout, o.memory, Sandbox.best(), List.of(copy), work);
+    }
+
+    private static void usage(String why) {
+        System.err.println("""
+                homework: %s
+                usage: ./course homework jar COURSE_JAR OUT_JAR
+                       ./course homework release SOURCE.ipynb... [--out DIR]
+                       ./course homework check NOTEBOOK.ipynb
+                       ./course homework grade SOURCE.ipynb --submitted DIR --out DIR [--regrade] [--jobs N] [--timeout SECONDS] [--memory MB]
+                options: --jar JAR (the homework jar, default target/homework.jar), --timeout per cell (30 s), --memory per submission (512 MB)""".formatted(why));
+        System.exit(2);
+    }
+
+    /** The parsed options. */
+    static final class Options {
+        final List<String> files = new ArrayList<>();
+        String out, submitted, jar;
+        boolean regrade;
+        int jobs;
+        double timeout = 30;
+        int memory = 512;
+
+        static Options parse(List<String> args) {
+            Options o = new Options();
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                if (!a.startsWith("--")) { o.files.add(a); continue; }
+                if (a.equals("--regrade")) { o.regrade = true; continue; }
+                if (i + 1 >= args.size()) usage(a + " needs a value");
+                String v = args.get(++i);
+                try {
+                    switch (a) {
+                        case "--out" -> o.out = v;
+                        case "--submitted" -> o.submitted = v;
+                        case "--jar" -> o.jar = v;
+                        case "--jobs" -> o.jobs = Integer.parseInt(v);
+                        case "--timeout" -> o.timeout = Double.parseDouble(v);
+                        case "--memory" -> o.memory = Integer.parseInt(v);
+                        default -> usage("unknown option " + a);
+                    }
+                } catch (NumberFormatException e) {
+                    usage(a + " needs a number, got " + v);
+                }
+            }
+            return o;
+        }
+    }
+}
