@@ -56,7 +56,9 @@ class TestTaggerToTarget {
         assertSame(pe, encoder.positions().orElseThrow());
         assertTrue(encoder.parameters().contains(pe.table()), "the table is trained with the model");
         double before = pe.table().get(0, 0);
-        TransformerTagger model = new TransformerTagger(encoder, 5, rng);
+        TransformerTagger model = new TransformerTagger(encoder, 5, rng).eval();
+        List<ReversalTask.Example> few = new ReversalTask(4, 5).generate(3, new Random(9));
+        jattn.testing.TensorAssert.assertGrad(t -> TaggerTraining.loss(model, few), pe.table());   // the loss's gradient reaches P
         TaggerToTarget.train(model, new ReversalTask(4, 5).generate(64, rng), new ReversalTask(4, 5).generate(8, rng),
                 TaggerToTarget.Settings.orderTask().withMaxEpochs(1), Verbosity.QUIET);
         assertNotEquals(before, pe.table().get(0, 0), "Adam moved the table");
