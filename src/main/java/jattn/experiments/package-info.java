@@ -13,6 +13,11 @@
  *       {@link jattn.experiments.StopRule} ({@link jattn.experiments.ExactMatch} a target,
  *       {@link jattn.experiments.Plateau} a flat curve) or a budget; the test set is scored once,
  *       afterwards, by the caller.</li>
+ *   <li>The tagger's {@link jattn.experiments.ReversalTask} (y_t = x_{T−1−t}), trained by
+ *       {@link jattn.experiments.TaggerTraining} for a number of passes or by
+ *       {@link jattn.experiments.TaggerToTarget} until a VALIDATION accuracy; and
+ *       {@link jattn.experiments.OrderBlindCeiling}, the best accuracy a permutation-equivariant
+ *       model (no positional encoding) can expect on it, exact from the task's structure.</li>
  *   <li>Named settings: {@link jattn.experiments.Architecture} (E, H, {@link jattn.seq2seq.Attention},
  *       seed), {@code Seq2SeqTask.Settings}, {@code TrainToTarget.Settings}, {@link jattn.experiments.Verbosity}.</li>
  * </ul>

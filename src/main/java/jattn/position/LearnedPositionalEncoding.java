@@ -26,6 +26,18 @@ public final class LearnedPositionalEncoding implements PositionalEncoding, Modu
         this(Init.normal(checkPositive(maxLen, "maxLen"), checkPositive(d, "d"), INIT_STD, rng));
     }
 
+    /**
+     * Seeded P (maxLen×d) ~ N(0, initStd²). BERT's 0.02 suits token vectors as small as the
+     * table; next to token vectors scaled to unit variance (as {@code TransformerEncoder} scales
+     * them by √d) a table of std 1, the sinusoidal table's scale, lets the positions be seen
+     * from the first update.
+     */
+    public static LearnedPositionalEncoding seeded(int maxLen, int d, double initStd, Random rng) {
+        if (!(initStd > 0))
+            throw new IllegalArgumentException("LearnedPositionalEncoding: initStd must be > 0, got " + initStd);
+        return new LearnedPositionalEncoding(Init.normal(checkPositive(maxLen, "maxLen"), checkPositive(d, "d"), initStd, rng));
+    }
+
     /** A given table, used as it is (a parameter if it should be trained). */
     public LearnedPositionalEncoding(Tensor table) {
         this.table = table;

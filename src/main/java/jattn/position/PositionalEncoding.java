@@ -40,4 +40,24 @@ public interface PositionalEncoding {
         for (int r = 0; r < positions.length; r++) positions[r] = r % seqLen;
         return x.add(table().gatherRows(positions));                    // (B·T×d) + (B·T×d)
     }
+
+    /**
+     * The first {@code positions} rows of the table as a picture, one row per feature
+     * dimension and one column per position: entry (j, pos) = P[pos, j] / max |P[0:positions]|,
+     * so that tables of different scales can share one colour scale in [−1, 1]. (d×positions);
+     * the table is not modified. An all-zero table stays zero.
+     */
+    default double[][] featuresByPosition(int positions) {
+        if (positions < 1 || positions > maxLen())
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": " + positions
+                    + " positions asked of table " + table().shape() + "; need 1 … " + maxLen());
+        double max = 0;
+        for (int pos = 0; pos < positions; pos++)
+            for (int j = 0; j < dModel(); j++) max = Math.max(max, Math.abs(table().get(pos, j)));
+        double scale = max == 0 ? 1 : 1 / max;
+        double[][] picture = new double[dModel()][positions];
+        for (int pos = 0; pos < positions; pos++)
+            for (int j = 0; j < dModel(); j++) picture[j][pos] = table().get(pos, j) * scale;
+        return picture;
+    }
 }

@@ -53,6 +53,16 @@ public final class TransformerEncoder implements Module {
                 positions(settings, rng), blocks(settings, rng), new Dropout(settings.dropout(), rng));
     }
 
+    /**
+     * Seeded embedding, blocks and dropout of the given sizes (drawn from {@code rng} in that
+     * order), with a given positional encoding of width dModel; the settings' {@code positions}
+     * is not used.
+     */
+    public TransformerEncoder(TransformerSettings settings, PositionalEncoding positions, Random rng) {
+        this(new Embedding(Init.normal(settings.vocabSize(), settings.dModel(), 1 / Math.sqrt(settings.dModel()), rng)),
+                positions, blocks(settings, rng), new Dropout(settings.dropout(), rng));
+    }
+
     /** Given parts, used as they are: all dModel wide, at least one block. */
     public TransformerEncoder(Embedding embedding, PositionalEncoding positions, List<TransformerEncoderBlock> blocks,
                               Dropout dropout) {
