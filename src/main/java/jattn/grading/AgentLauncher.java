@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * plus: the {@link Sandbox}'s prefix (user, PID namespace, prlimit), {@code -Xmx} with
  * {@code -XX:+ExitOnOutOfMemoryError}, and a Java SecurityManager whose policy gives JShell's
  * agent code all permissions and student code (snippets, the homework jar) only reading system
- * properties: no exit, halt, processes, files, sockets, native code or private reflection.
+ * properties and managing threads (EJML starts a thread pool): no exit, halt, processes, files, sockets, native code or private reflection.
  * Its stderr goes to a file, so the grader can say why it died (for example out of memory).
  */
 final class AgentLauncher implements ExecutionControlProvider {
@@ -121,7 +121,10 @@ final class AgentLauncher implements ExecutionControlProvider {
             String text = """
                     // written by jattn.grading.AgentLauncher: student code may read properties, nothing else
                     grant codeBase "jrt:/jdk.jshell" { permission java.security.AllPermission; };
-                    grant { permission java.util.PropertyPermission "*", "read"; };
+                    grant {
+                      permission java.util.PropertyPermission "*", "read";
+                      permission java.lang.RuntimePermission "modifyThread";   // EJML starts its ForkJoinPool
+                    };
                     """;
             Path tmp = Files.createTempFile(settings.workDir(), ".policy-", ".tmp");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);

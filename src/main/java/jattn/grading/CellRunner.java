@@ -190,7 +190,12 @@ public final class CellRunner implements AutoCloseable {
         if (ex instanceof EvalException ee) {
             String name = ee.getExceptionClassName();
             String msg = ee.getMessage();
-            return name + (msg == null || msg.isBlank() ? "" : ": " + msg);
+            StringBuilder sb = new StringBuilder(name + (msg == null || msg.isBlank() ? "" : ": " + msg));
+            int depth = 0;
+            for (Throwable c = ee.getCause(); c != null && depth < 3; c = c.getCause(), depth++)
+                sb.append(" (caused by ").append(c instanceof EvalException ce ? ce.getExceptionClassName() : c.getClass().getName())
+                        .append(c.getMessage() == null ? "" : ": " + c.getMessage()).append(')');
+            return sb.toString();
         }
         if (ex instanceof UnresolvedReferenceException ure)
             return "uses something not defined: " + ure.getSnippet().source().strip().lines().findFirst().orElse("");

@@ -49,7 +49,7 @@ public final class SubmissionGrader {
         }
         List<Cell> cells = merge(assignment.source(), submitted);
         List<TestResult> tests = new ArrayList<>();
-        List<String> notes;
+        List<String> notes = new ArrayList<>(), cellProblems = new ArrayList<>();
         AgentLauncher.Settings agent = new AgentLauncher.Settings(Path.of(System.getProperty("java.home"), "bin", "java"),
                 settings.classpath(), settings.heapMegabytes(), settings.sandbox(), Sandbox.Limits.defaults(), settings.workDir());
         try (CellRunner runner = new CellRunner(agent, settings.cellSeconds())) {
@@ -60,10 +60,12 @@ public final class SubmissionGrader {
                     tests.add(runTest(runner, c, n.get()));
                 } else {
                     CellRunner.Owner who = n.isPresent() && n.get().isSolution() ? CellRunner.Owner.STUDENT : CellRunner.Owner.SOURCE;
-                    runner.run(c.number(), c.source(), who);             // setup and solutions: their failures show in the tests
+                    CellOutcome o = runner.run(c.number(), c.source(), who); // setup and solutions: their failures also show in the tests
+                    if (!o.ok()) cellProblems.add((n.isPresent() ? n.get().gradeId() + ", " : "") + o.problem());
                 }
             }
-            notes = runner.redefinitions();
+            notes.addAll(runner.redefinitions());
+            notes.addAll(cellProblems);
         }
         double total = tests.stream().mapToDouble(TestResult::points).sum();
         return new SubmissionResult(student, assignment.name(), file.toString(), sha, tests, total, assignment.maxPoints(),
