@@ -17,9 +17,10 @@ import java.util.Random;
  * layer: only the two leaders are labelled, Mr. Hi (node 0, class 0) and the Officer (node 33,
  * class 1), and the model must tell which side each of the other 32 members joined.
  *
- * <p>Node features are the rows of the adjacency matrix with self-loops (X = A + I, n×n): a
- * member is described by whom they know, so one attention layer over neighbours mixes the
- * neighbours' neighbours, two hops. Training: full batch, cross-entropy on the two labelled rows,
+ * <p>Node features ({@link Features}) are the rows of the adjacency matrix with self-loops
+ * (X = A + I, n×n): a member is described by whom they know, so one attention layer over
+ * neighbours mixes the neighbours' neighbours, two hops; or one-hot vectors (X = I), which say
+ * nothing about the graph. Training: full batch, cross-entropy on the two labelled rows,
  * Adam, a number of epochs fixed in advance (there is no validation set: with two labels there
  * is nothing to hold out), then every member's prediction is scored once against the known split.
  * {@link Neighbourhood#EDGES} masks the attention by A + I; {@link Neighbourhood#ALL_MEMBERS} is
@@ -37,18 +38,28 @@ public final class KarateTask {
         ALL_MEMBERS
     }
 
+    /** What describes a member at the input. */
+    public enum Features {
+        /** X = A + I: whom the member knows (the graph enters through the features as well as the mask). */
+        ADJACENCY_ROWS,
+        /** X = I: the member's own one-hot vector, nothing about the graph (the mask is the only way it can enter). */
+        ONE_HOT
+    }
+
     /**
+     * @param features     the node features
      * @param keyWidth     dK of queries and keys
      * @param epochs       full-batch updates, fixed in advance
      * @param learningRate Adam's rate
      * @param seed         the initial weights' seed
      */
-    public record Settings(int keyWidth, int epochs, double learningRate, long seed) {
-        /** The lesson's settings: dK = 8, 100 epochs, η = 0.01, seed 9. */
-        public static Settings lesson() { return new Settings(8, 100, 0.01, 9); }
-        public Settings withEpochs(int e) { return new Settings(keyWidth, e, learningRate, seed); }
-        public Settings withSeed(long s) { return new Settings(keyWidth, epochs, learningRate, s); }
-        public Settings withLearningRate(double lr) { return new Settings(keyWidth, epochs, lr, seed); }
+    public record Settings(Features features, int keyWidth, int epochs, double learningRate, long seed) {
+        /** The lesson's settings: adjacency rows, dK = 8, 100 epochs, η = 0.01, seed 1. */
+        public static Settings lesson() { return new Settings(Features.ADJACENCY_ROWS, 8, 100, 0.01, 1); }
+        public Settings with(Features f) { return new Settings(f, keyWidth, epochs, learningRate, seed); }
+        public Settings withEpochs(int e) { return new Settings(features, keyWidth, e, learningRate, seed); }
+        public Settings withSeed(long s) { return new Settings(features, keyWidth, epochs, learningRate, s); }
+        public Settings withLearningRate(double lr) { return new Settings(features, keyWidth, epochs, lr, seed); }
     }
 
     /**
@@ -81,7 +92,15 @@ public final class KarateTask {
 
     /** X = A + I (n×n): each member's row of the adjacency matrix with self-loops. */
     public static Tensor features(KarateClub club) {
-        return Tensor.constant(club.adjacencyMatrixWithSelfLoops());
+        return features(club, Features.ADJACENCY_ROWS);
+    }
+
+    /** X (n×n): A + I, or the identity I for {@link Features#ONE_HOT}. */
+    public static Tensor features(KarateClub club, Features features) {
+        if (features == Features.ADJACENCY_ROWS) return Tensor.constant(club.adjacencyMatrixWithSelfLoops());
+        DMatrixRMaj eye = new DMatrixRMaj(club.nodeCount(), club.nodeCount());
+        for (int i = 0; i < club.nodeCount(); i++) eye.set(i, i, 1.0);
+        return Tensor.constant(eye);
     }
 
     /** The mask of a neighbourhood: A + I, or none. */
@@ -89,11 +108,23 @@ public final class KarateTask {
         return neighbourhood == Neighbourhood.EDGES ? Mask.of(club.adjacencyWithSelfLoops()) : Mask.none();
     }
 
+    /**
+     * The accuracy on the 32 unlabelled members of {@code seeds} runs that differ only in the
+     * seed of the initial weights, seeds settings.seed(), settings.seed() + 1, …: one run's
+     * accuracy depends on its initial weights, and with no validation set the seed cannot be chosen.
+     */
+    public static double[] unlabelledAccuracyOverSeeds(KarateClub club, Neighbourhood neighbourhood, Settings settings, int seeds) {
+        double[] acc = new double[seeds];
+        for (int s = 0; s < seeds; s++)
+            acc[s] = train(club, neighbourhood, settings.withSeed(settings.seed() + s), Verbosity.QUIET).unlabelled();
+        return acc;
+    }
+
     /** Trains a fresh seeded layer on the two leaders' labels and scores every member once. */
     public static Result train(KarateClub club, Neighbourhood neighbourhood, Settings settings, Verbosity verbosity) {
         int n = club.nodeCount();
         int[] y = classes(club);
-        Tensor x = features(club);
+        Tensor x = features(club, settings.features());
         Mask mask = mask(club, neighbourhood);
         GraphAttention model = new GraphAttention(new GraphAttention.Settings(n, settings.keyWidth(), 2), new Random(settings.seed()));
         Adam adam = new Adam(model.parameters(), settings.learningRate());
