@@ -32,6 +32,7 @@ final class Lesson09Claims {
         assertEquals(1.944, nb.number("(?m)^self-attention: fitted slope of time [-0-9.]+, of multiply-adds ([0-9.]+)"), 1e-9);
         for (String layer : List.of("Conv1d", "recurrent \\(RNN\\)"))
             assertEquals(1.0, nb.number("(?m)^" + layer + ": fitted slope of time [-0-9.]+, of multiply-adds ([0-9.]+)"), 1e-9);
+        assertEquals(1.004, nb.number("(?m)^windowed self-attention: fitted slope of time [-0-9.]+, of multiply-adds ([0-9.]+)"), 1e-9, "the prose quotes 1.004");
         assertEquals("true", nb.find("counted multiply-adds equal the formulas at every n: (\\w+)"));
         assertEquals("[3, 3, 3, 3, 3]", nb.find("sequential operations of self-attention: (\\[[^\\]]*\\])"));
         assertEquals("[1, 1, 1, 1, 1]", nb.find("sequential operations of Conv1d: (\\[[^\\]]*\\])"));
@@ -79,6 +80,7 @@ final class Lesson09Claims {
         assertTrue(a10 > 1e-6 && a10 < 1e-2, "α = 10: about e^−10 " + a10);
         assertTrue(nb.number("(?m)^α = 50: max \\|attention − Conv1d\\| = ([-0-9.eE+]+)") <= 1e-12);
         assertEquals(63, nb.number("output 63 first depends on input 0 after (\\d+) stacked Conv1d layers"), "the answer: 63 layers");
+        assertEquals(32, nb.number("output 32 first depends on both input 0 and input 63 after (\\d+) stacked Conv1d layers"), "the answer: 32 layers");
         assertEquals(4194304, count(nb, "radius 2047: ([0-9,]+) scores"));
     }
 
