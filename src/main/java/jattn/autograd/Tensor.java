@@ -131,6 +131,12 @@ public final class Tensor {
         return value.data[0];
     }
     public boolean requiresGrad() { return requiresGrad; }
+
+    /** The name of the operation that made this tensor ("matmul", "conv1d", …; "parameter" or "constant" for a leaf). */
+    public String opName() { return op; }
+
+    /** The inputs of the operation that made this tensor, as recorded for backward (empty for a leaf or when no gradient is tracked). */
+    public List<Tensor> parents() { return parents == null ? List.of() : List.of(parents); }
     /** "(rows×cols)". */
     public String shape() { return shape(value); }
     public static String shape(DMatrixRMaj m) { return "(" + m.numRows + "×" + m.numCols + ")"; }
