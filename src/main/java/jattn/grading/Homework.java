@@ -35,6 +35,7 @@ public final class Homework {
                 case "release" -> release(o);
                 case "check" -> System.exit(check(o));
                 case "grade" -> grade(o);
+                case "bench" -> bench(o);
                 default -> usage("unknown command " + args[0]);
             }
         } catch (NotebookFormatException | Release.RefusedException e) {
@@ -127,6 +128,48 @@ public final class Homework {
                 Path.of(o.out).resolve("gradebook.csv"), Path.of(o.out).resolve("summary.html"));
     }
 
+    /**
+     * The grading benchmark: a class of {@code --count} submissions (default 100) made from the
+     * source and its common mistakes (homework/mistakes/): 40 % correct, 40 % with one mistake, 10 %
+     * the released stubs, and the rest broken (not a notebook, a cell that does not compile, an
+     * endless loop). Graded in one run, like {@code grade}; prints submissions per minute.
+     */
+    private static void bench(Options o) throws IOException {
+        if (o.files.size() != 1) usage("bench SOURCE.ipynb [--count N] [--jobs N]");
+        Path src = Path.of(o.files.get(0));
+        Assignment a = Assignment.read(src);
+        String hw = a.name().contains("_") ? a.name().substring(0, a.name().indexOf('_')) : a.name();
+        Mistakes mistakes = Mistakes.read(src.toAbsolutePath().getParent().resolve("mistakes").resolve(hw + ".json"));
+        Path root = Files.createTempDirectory("jattn-grading-bench");
+        Path submitted = root.resolve("submitted");
+        Notebook stubs = Release.studentNotebook(a);
+        String firstSolution = a.source().cells().stream().filter(c -> c.nbgrader().map(NbgraderCell::isSolution).orElse(false))
+                .findFirst().flatMap(Cell::nbgrader).map(NbgraderCell::gradeId).orElseThrow();
+        int n = o.count;
+        for (int i = 0; i < n; i++) {
+            Path f = submitted.resolve(String.format(Locale.ROOT, "student%03d", i)).resolve(a.name()).resolve(a.name() + ".ipynb");
+            Files.createDirectories(f.getParent());
+            int kind = i % 10;
+            if (kind < 4) a.source().write(f);
+            else if (kind < 8) { Mistakes.Mistake m = mistakes.all().get(i % mistakes.all().size()); Mistakes.apply(a.source(), m.cell(), m.source()).write(f); }
+            else if (kind == 8) stubs.write(f);
+            else switch ((i / 10) % 5) {
+                case 0 -> Files.writeString(f, "{\"cells\": [");
+                case 1, 2 -> Mistakes.apply(a.source(), firstSolution, "int broken( {").write(f);
+                case 3 -> Files.writeString(f, "");
+                default -> Mistakes.apply(a.source(), firstSolution, "while (true) { }").write(f);
+            }
+        }
+        Gradebook.Settings s = Gradebook.Settings.defaults(settings(o));
+        if (o.jobs > 0) s = s.withJobs(o.jobs);
+        Gradebook.Run run = Gradebook.grade(a, submitted, root.resolve("graded"), s, System.err);
+        long failed = run.results().stream().filter(r -> !r.graded()).count();
+        System.out.printf(Locale.ROOT, "grading benchmark, %s: %d submissions (%d could not be graded) in %.1f s with %d jobs on %d cores: %.1f submissions per minute%n",
+                a.name(), run.results().size(), failed, run.seconds(), s.jobs(), Runtime.getRuntime().availableProcessors(),
+                run.results().size() * 60 / run.seconds());
+        Gradebook.deleteTree(root);
+    }
+
     static SubmissionGrader.Settings settings(Options o) throws IOException {
         Path jar = Path.of(o.jar == null ? "target/homework.jar" : o.jar);
         if (!Files.isRegularFile(jar)) throw new IOException(jar + " is missing: build it with ./course homework jar (or mvn package)");
@@ -155,7 +198,7 @@ public final class Homework {
         final List<String> files = new ArrayList<>();
         String out, submitted, jar;
         boolean regrade;
-        int jobs;
+        int jobs, count = 100;
         double timeout = 30;
         int memory = 512;
 
@@ -175,6 +218,7 @@ public final class Homework {
                         case "--jobs" -> o.jobs = Integer.parseInt(v);
                         case "--timeout" -> o.timeout = Double.parseDouble(v);
                         case "--memory" -> o.memory = Integer.parseInt(v);
+                        case "--count" -> o.count = Integer.parseInt(v);
                         default -> usage("unknown option " + a);
                     }
                 } catch (NumberFormatException e) {
