@@ -3,7 +3,7 @@ package jattn.experiments;
 import jattn.autograd.NoGrad;
 import jattn.autograd.Tensor;
 import jattn.data.SentencePair;
-import jattn.seq2seq.Seq2Seq;
+import jattn.seq2seq.Seq2SeqModel;
 import jattn.train.Adam;
 import jattn.train.GradientClipping;
 import jattn.train.LearningRateSchedule;
@@ -178,7 +178,7 @@ public final class TrainToTarget {
      * match on {@code valid}, says stop, or the budget runs out; prints one line per evaluation with
      * {@link Verbosity#PRINT_PROGRESS}.
      */
-    public static Result train(Seq2SeqTask task, Seq2Seq model, List<SentencePair> train, List<SentencePair> valid,
+    public static Result train(Seq2SeqTask task, Seq2SeqModel model, List<SentencePair> train, List<SentencePair> valid,
                                Settings s, Verbosity verbosity) {
         if (train.isEmpty() || valid.isEmpty())
             throw new IllegalArgumentException("TrainToTarget: " + train.size() + " training and " + valid.size()
@@ -227,7 +227,7 @@ public final class TrainToTarget {
     }
 
     /** The teacher-forced mean cross-entropy per target token over {@code pairs}, without gradients. */
-    public static double meanLoss(Seq2SeqTask task, Seq2Seq model, List<SentencePair> pairs) {
+    public static double meanLoss(Seq2SeqTask task, Seq2SeqModel model, List<SentencePair> pairs) {
         double sum = 0;
         long tokens = 0;
         try (NoGrad ignored = NoGrad.start()) {
@@ -248,7 +248,7 @@ public final class TrainToTarget {
      *
      * @return the batch's loss before the update
      */
-    public static double update(Seq2SeqTask task, Seq2Seq model, List<Tensor> params, Adam adam, double lr,
+    public static double update(Seq2SeqTask task, Seq2SeqModel model, List<Tensor> params, Adam adam, double lr,
                                 List<SentencePair> batch, double maxGradNorm) {
         adam.setLearningRate(lr);
         model.zeroGrad();
