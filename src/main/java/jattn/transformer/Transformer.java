@@ -182,13 +182,84 @@ public final class Transformer implements Seq2SeqModel {
     }
 
     /**
-     * Greedy decoding without gradients: pass t runs the decoder over ⟨bos⟩ and the t tokens
-     * written so far and appends the arg max at the last position; stops after maxSteps tokens
-     * or once every row has written the end token. The recorded weights of step t are the last
-     * decoder block's cross-attention of that position, averaged over the heads, (B×n).
+     * Greedy decoding without gradients: step t feeds the token written last (⟨bos⟩ first) and
+     * appends the arg max of the new position; stops after maxSteps tokens or once every row has
+     * written the end token. Incremental: every decoder block keeps the self-attention keys and
+     * values of the positions so far and the memory's projected once, so a step computes one new
+     * row per sequence ({@link TransformerDecoderBlock#forwardLast}), not the whole prefix again.
+     * The recorded weights of step t are the last decoder block's cross-attention of that
+     * position, averaged over the heads, (B×n).
      */
     @Override
     public Decoded greedy(PaddedBatch source, int maxSteps) {
+        if (maxSteps < 1) throw new IllegalArgumentException("Transformer: maxSteps must be ≥ 1, got " + maxSteps);
+        int batch = source.batchSize(), n = source.numSteps(), d = dModel();
+        int[] sourceLens = source.validLens();
+        boolean wasTraining = isTraining();
+        eval();
+        List<int[]> columns = new ArrayList<>(maxSteps);
+        List<DMatrixRMaj> weights = new ArrayList<>(maxSteps);
+        try (NoGrad ignored = NoGrad.start()) {
+            var memory = projectMemory(encode(source).output());          // (B·n×d), its keys and values projected once
+            List<DMatrixRMaj[]> cache = new ArrayList<>(decoder.size());  // per block: self-attention K, V so far (B·t×d)
+            for (int l = 0; l < decoder.size(); l++) cache.add(new DMatrixRMaj[]{new DMatrixRMaj(0, d), new DMatrixRMaj(0, d)});
+            int[] previous = new int[batch];
+            Arrays.fill(previous, bos);
+            boolean[] ended = new boolean[batch];
+            int open = batch;
+            for (int t = 0; t < maxSteps && open > 0; t++) {
+                Tensor y = targetEmbedding.forward(previous).scale(scale);             // (B×d): the newest input token
+                if (targetPositions.isPresent()) {
+                    int[] at = new int[batch];
+                    Arrays.fill(at, t);
+                    y = y.add(targetPositions.get().table().gatherRows(at));           // + P[t]
+                }
+                TransformerDecoderBlock.Output last = null;
+                for (int l = 0; l < decoder.size(); l++) {
+                    TransformerDecoderBlock block = decoder.get(l);
+                    var fresh = block.selfAttention().project(y);                       // the new position's K, V (B×d)
+                    DMatrixRMaj[] kv = cache.get(l);
+                    kv[0] = appendPerSequence(kv[0], fresh.keys().value(), batch);      // (B·(t+1)×d)
+                    kv[1] = appendPerSequence(kv[1], fresh.values().value(), batch);
+                    last = block.forwardLast(y, new jattn.attention.MultiHeadAttention.KeysValues(Tensor.constant(kv[0]),
+                            Tensor.constant(kv[1])), memory.get(l), sourceLens);
+                    y = last.output();                                                  // (B×d)
+                }
+                DMatrixRMaj z = output.forward(y).value();                              // (B×d)·(d×|V|) → (B×|V|)
+                int[] next = new int[batch];
+                for (int b = 0; b < batch; b++) next[b] = argMaxRow(z, b);
+                columns.add(next);
+                weights.add(averageLastRow(last.crossWeights(), batch, 1, n));
+                previous = next;
+                for (int b = 0; b < batch; b++)
+                    if (!ended[b] && next[b] == eos) { ended[b] = true; open--; }
+            }
+        } finally {
+            if (wasTraining) train();
+        }
+        int[][] ids = new int[batch][columns.size()];
+        for (int t = 0; t < columns.size(); t++)
+            for (int b = 0; b < batch; b++) ids[b][t] = columns.get(t)[b];
+        return new Decoded(ids, weights, sourceLens, eos);
+    }
+
+    /** Sequence b's t rows of {@code soFar} (B·t×d), then row b of {@code fresh} (B×d): (B·(t+1)×d). */
+    private static DMatrixRMaj appendPerSequence(DMatrixRMaj soFar, DMatrixRMaj fresh, int batch) {
+        int d = fresh.numCols, t = soFar.numRows / batch;
+        DMatrixRMaj out = new DMatrixRMaj(batch * (t + 1), d);
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(soFar.data, b * t * d, out.data, b * (t + 1) * d, t * d);
+            System.arraycopy(fresh.data, b * d, out.data, (b * (t + 1) + t) * d, d);
+        }
+        return out;
+    }
+
+    /**
+     * The same greedy decoding written the simple way: pass t runs the decoder over ⟨bos⟩ and all
+     * t tokens written so far ({@link #greedy} keeps every block's keys and values instead and
+     * computes the new position only); the tests check that both write the same.
+     */
+    Decoded greedyRecomputing(PaddedBatch source, int maxSteps) {
         if (maxSteps < 1) throw new IllegalArgumentException("Transformer: maxSteps must be ≥ 1, got " + maxSteps);
         int batch = source.batchSize(), n = source.numSteps();
         int[] sourceLens = source.validLens();

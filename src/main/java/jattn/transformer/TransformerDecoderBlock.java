@@ -159,6 +159,36 @@ public final class TransformerDecoderBlock implements Module {
         return new Output(z, selfHeads, crossHeads);
     }
 
+    /**
+     * One step of incremental (greedy) decoding: the block's output for ONE new position per
+     * sequence, yNew (B×dModel), whose causal self-attention looks at the projected keys and
+     * values of every position so far, the new one included (B·(t+1)×dModel, row b·(t+1) + j,
+     * from {@link MultiHeadAttention#project} of this block's self-attention), and whose
+     * cross-attention looks at the memory's projected keys and values. Computes the last row
+     * of {@link #forwardStacked} over the whole prefix, without recomputing the earlier rows.
+     */
+    public Output forwardLast(Tensor yNew, MultiHeadAttention.KeysValues selfSoFar, MultiHeadAttention.KeysValues memory,
+                              int[] memoryValidLens) {
+        int batch = memoryValidLens.length;
+        if (yNew.rows() != batch || yNew.cols() != dModel() || selfSoFar.keys().rows() % batch != 0)
+            throw new IllegalArgumentException("TransformerDecoderBlock: new positions " + yNew.shape() + " and keys so far "
+                    + selfSoFar.keys().shape() + " are not one row and a prefix for each of " + batch + " sequences");
+        int soFar = selfSoFar.keys().rows() / batch, n = memory.keys().rows() / batch;
+        StackedAttention.Result self = selfAttention.forwardStacked(yNew, selfSoFar,
+                StackedAttention.Layout.full(batch, 1, soFar, StackedAttention.Causality.BIDIRECTIONAL));   // (B×d): all so far are ≤ t
+        Tensor y1 = norm1.forward(yNew.add(dropout1.forward(self.output())));                            // (B×d)
+        StackedAttention.Result cross = crossAttention.forwardStacked(y1, memory,
+                new StackedAttention.Layout(batch, 1, n, memoryValidLens, StackedAttention.Causality.BIDIRECTIONAL)); // (B×d)
+        Tensor y2 = norm2.forward(y1.add(dropout2.forward(cross.output())));                             // (B×d)
+        Tensor z = norm3.forward(y2.add(dropout3.forward(feedForward.forward(y2))));                    // (B×d)
+        List<Tensor> selfHeads = new ArrayList<>(nHeads()), crossHeads = new ArrayList<>(nHeads());
+        for (int h = 0; h < nHeads(); h++) {
+            selfHeads.add(self.stackedHead(h));                                                          // (B×(t+1))
+            crossHeads.add(cross.stackedHead(h));                                                        // (B×n)
+        }
+        return new Output(z, selfHeads, crossHeads);
+    }
+
     /** The cross-attention's keys and values of a memory (B·n×dModel), for {@link #forwardStacked(Tensor, MultiHeadAttention.KeysValues, int[])}. */
     public MultiHeadAttention.KeysValues projectMemory(Tensor memory) {
         return crossAttention.project(memory);

@@ -90,6 +90,17 @@ class TestTransformer {
     }
 
     @Test
+    void incrementalGreedyDecodingWritesWhatRecomputingThePrefixWrites() {
+        for (long seed = 10; seed < 14; seed++) {
+            Transformer t = tiny(seed);
+            Decoded fast = t.greedy(sources(), 5), simple = t.greedyRecomputing(sources(), 5);
+            assertEquals(simple.steps(), fast.steps());
+            for (int b = 0; b < 2; b++) assertArrayEquals(simple.ids(b), fast.ids(b));
+            for (int s = 0; s < fast.steps(); s++) assertClose(simple.weights(s), fast.weights(s), 1e-12);
+        }
+    }
+
+    @Test
     void weightsHaveTheShapesOfOneDecoding() {
         Transformer t = tiny(4);
         Transformer.Weights w = t.weights(sources(), 4);
