@@ -208,9 +208,12 @@ public final class Seq2SeqTask {
     /**
      * A seeded encoder–decoder {@link Transformer} for this task's vocabularies, of the given sizes
      * (their vocabSize is replaced by the vocabularies'; maxLen must cover the longest source and target).
+     * A model without dropout starts in evaluation mode: there is nothing to drop, and its
+     * updates then skip drawing masks of ones.
      */
     public Transformer newTransformer(TransformerSettings settings, long seed) {
-        return new Transformer(source, target, settings, new Random(seed));
+        Transformer model = new Transformer(source, target, settings, new Random(seed));
+        return settings.dropout() == 0 ? model.eval() : model;
     }
 
     /** The source texts as a padded batch of token ids (B×longest); unknown tokens become {@code <unk>}. */

@@ -23,7 +23,8 @@ final class LessonClaims {
             Map.entry("02_word_embeddings.ipynb", LessonClaims::lesson02),
             Map.entry("03_recurrent_networks.ipynb", LessonClaims::lesson03),
             Map.entry("04_sequence_to_sequence.ipynb", LessonClaims::lesson04),
-            Map.entry("05_attention_for_seq2seq.ipynb", LessonClaims::lesson05));
+            Map.entry("05_attention_for_seq2seq.ipynb", LessonClaims::lesson05),
+            Map.entry("10_the_transformer.ipynb", Lesson10Claims::check));
 
     static void check(String notebookName, ExecutedNotebook executed) {
         Consumer<ExecutedNotebook> claims = BY_NOTEBOOK.get(notebookName);

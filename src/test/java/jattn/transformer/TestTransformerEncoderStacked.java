@@ -41,4 +41,17 @@ class TestTransformerEncoderStacked {
         for (int l = 0; l < 2; l++) for (int h = 0; h < 2; h++) assertClose(slow.layer(l).get(h), fast.layer(l).get(h), CLOSE);
         assertRejects(() -> encoder.forwardStacked(new int[][]{{1, 2}, {3}}, new int[]{2, 1}), "sequence 1 has length 1");
     }
+
+    @Test
+    void theTaggersFusedPathGivesTheSameLogitsAndSharesItsWeights() {
+        Random rng = new Random(1204);
+        TransformerTagger tagger = new TransformerTagger(new TransformerEncoder(TransformerSettings.paper().withVocabSize(6).withDModel(8)
+                .withHeads(2).withFeedForward(12).withLayers(2).withMaxLen(4).withDropout(0), rng), 6, rng).eval();
+        TransformerTagger fused = tagger.with(TransformerTagger.BatchAttention.FUSED);
+        int[][] ids = {{1, 2, 3, 4}, {5, 0, 1, 2}};
+        assertClose(tagger.logits(ids), fused.logits(ids), CLOSE);
+        assertClose(tagger.logits(ids, new int[]{3, 4}), fused.logits(ids, new int[]{3, 4}), CLOSE);
+        org.junit.jupiter.api.Assertions.assertSame(tagger.encoder(), fused.encoder());
+        org.junit.jupiter.api.Assertions.assertEquals(TransformerTagger.BatchAttention.PER_SEQUENCE, tagger.batchAttention());
+    }
 }
