@@ -47,6 +47,8 @@ final class Lesson10Claims {
         assertTrue(gSteps < tSteps, "the prose says the GRU needs fewer updates: " + gSteps + " vs " + tSteps);
         double gMs = nb.number("GRU ([0-9.]+) ms per update"), tMs = nb.number("Transformer ([0-9.]+) ms per update");
         assertTrue(tMs < gMs, "the prose says each Transformer update is cheaper: " + tMs + " vs " + gMs + " ms");
+        long gParams = (long) nb.number("GRU with attention: (\\d+) parameters"), tParams = (long) nb.number("Transformer: (\\d+) parameters");
+        assertTrue(tParams < gParams, "the prose says the Transformer has fewer parameters: " + tParams + " vs " + gParams);
         assertTrue(nb.find("(GRU \\+ additive attention \\(lesson 05\\) \\|.*)").contains(String.format("%.3f", gTest)));
         assertTrue(nb.find("(Transformer +\\|.*)").contains(String.format("%.3f", tTest)));
 
