@@ -139,6 +139,43 @@ public final class MultiHeadAttention implements Module {
         return AttentionResult.ofHeads(wo.forward(merged), weights);     // (m×d)·(d×d) + (1×d) → (m×d)
     }
 
+    /**
+     * The same attention for B sequences stacked as rows, in one fused operation
+     * ({@link StackedAttention}): queries (B·m×dModel), keys = values (B·n×dModel), the layout
+     * telling which rows belong to which sequence, the valid key lengths and the causality.
+     * Computes what {@link #forward(Tensor, Tensor, Tensor, Mask)} computes sequence by sequence
+     * (the tests check it), with four projections on the whole stack and one attention node.
+     * Returns the output (B·m×dModel), after Wo, and every head's weights.
+     */
+    public StackedAttention.Result forwardStacked(Tensor query, Tensor keyValue, StackedAttention.Layout layout) {
+        return forwardStacked(query, project(keyValue), layout);
+    }
+
+    /** The projected keys K = M·Wk + bk and values V = M·Wv + bv of a memory M (n×dModel), each (n×dModel). */
+    public record KeysValues(Tensor keys, Tensor values) {}
+
+    /**
+     * K and V of a memory, computed once, so that a decoder that attends to the same memory at
+     * every greedy step ({@link #forwardStacked(Tensor, KeysValues, StackedAttention.Layout)})
+     * does not project it again.
+     */
+    public KeysValues project(Tensor keyValue) {
+        if (keyValue.cols() != dModel)
+            throw new IllegalArgumentException("MultiHeadAttention: key/value " + keyValue.shape() + " must have dModel = "
+                    + dModel + " columns");
+        return new KeysValues(wk.forward(keyValue), wv.forward(keyValue));   // (B·n×d)·(d×d) + (1×d) → (B·n×d), twice
+    }
+
+    /** {@link #forwardStacked(Tensor, Tensor, StackedAttention.Layout)} over keys and values already projected. */
+    public StackedAttention.Result forwardStacked(Tensor query, KeysValues kv, StackedAttention.Layout layout) {
+        if (query.cols() != dModel)
+            throw new IllegalArgumentException("MultiHeadAttention: query " + query.shape() + " must have dModel = "
+                    + dModel + " columns");
+        Tensor q = wq.forward(query);                                    // (B·m×d)·(d×d) + (1×d) → (B·m×d)
+        StackedAttention.Result r = StackedAttention.apply(q, kv.keys(), kv.values(), nHeads, layout);   // (B·m×d)
+        return new StackedAttention.Result(wo.forward(r.output()), r.weights(), nHeads, layout); // (B·m×d)·(d×d) → (B·m×d)
+    }
+
     /** nHeads, after checking that it divides dModel. */
     private static int requireDivisible(int dModel, int nHeads) {
         if (nHeads <= 0 || dModel % nHeads != 0)

@@ -2,6 +2,7 @@ package jattn.experiments;
 
 import jattn.data.DatePair;
 import jattn.data.SentencePair;
+import jattn.transformer.TransformerSettings;
 
 import java.util.List;
 
@@ -23,6 +24,21 @@ public final class DateTask {
     /** The task with vocabularies from the training dates (source characters; {@code <bos>} and 0–9, -). */
     public static Seq2SeqTask of(List<DatePair> train) {
         return new Seq2SeqTask(pairs(train), Seq2SeqTask.Tokens.CHARACTERS, Seq2SeqTask.Ending.FIXED_LENGTH, TARGET_LENGTH);
+    }
+
+    /** The longest human date of {@link jattn.data.DateDataset}'s formats, in characters, with room to spare: the positional tables' length. */
+    public static final int MAX_SOURCE_LENGTH = 32;
+
+    /**
+     * The encoder–decoder {@link jattn.transformer.Transformer} of lesson 10 for the dates, chosen
+     * on the validation dates: d = 32, 4 heads (dK = 8), dFF = 64, one encoder and one decoder
+     * block, sinusoidal positions up to {@link #MAX_SOURCE_LENGTH}, no dropout (20 000 dates and
+     * one pass or three do not overfit a model of this size). Train it with
+     * {@link TrainToTarget.Settings#datesTransformer()}.
+     */
+    public static TransformerSettings transformer() {
+        return TransformerSettings.paper().withDModel(32).withHeads(4).withFeedForward(64).withLayers(1)
+                .withMaxLen(MAX_SOURCE_LENGTH).withDropout(0);
     }
 
     /** The dates as (human, iso) text pairs (a new list). */

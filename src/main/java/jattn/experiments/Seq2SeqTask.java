@@ -4,7 +4,10 @@ import jattn.autograd.Tensor;
 import jattn.data.SentencePair;
 import jattn.seq2seq.Decoded;
 import jattn.seq2seq.Seq2Seq;
+import jattn.seq2seq.Seq2SeqModel;
 import jattn.text.Batches;
+import jattn.transformer.Transformer;
+import jattn.transformer.TransformerSettings;
 import jattn.text.PaddedBatch;
 import jattn.text.Tokenizer;
 import jattn.text.Vocabulary;
@@ -202,6 +205,17 @@ public final class Seq2SeqTask {
         return new Seq2Seq(source, target, a.embeddingSize(), a.hiddenSize(), a.attention(), new Random(a.seed()));
     }
 
+    /**
+     * A seeded encoder–decoder {@link Transformer} for this task's vocabularies, of the given sizes
+     * (their vocabSize is replaced by the vocabularies'; maxLen must cover the longest source and target).
+     * A model without dropout starts in evaluation mode: there is nothing to drop, and its
+     * updates then skip drawing masks of ones.
+     */
+    public Transformer newTransformer(TransformerSettings settings, long seed) {
+        Transformer model = new Transformer(source, target, settings, new Random(seed));
+        return settings.dropout() == 0 ? model.eval() : model;
+    }
+
     /** The source texts as a padded batch of token ids (B×longest); unknown tokens become {@code <unk>}. */
     public PaddedBatch sources(List<SentencePair> pairs) {
         List<int[]> rows = new ArrayList<>(pairs.size());
@@ -226,12 +240,12 @@ public final class Seq2SeqTask {
     }
 
     /** The teacher-forced mean cross-entropy of a batch of pairs, (1×1). */
-    public Tensor loss(Seq2Seq model, List<SentencePair> batch) {
+    public Tensor loss(Seq2SeqModel model, List<SentencePair> batch) {
         return model.loss(sources(batch), targets(batch));
     }
 
     /** Trains {@code model} (modified) on {@code train} for {@code settings.epochs()} passes, without validation. */
-    public Run train(Seq2Seq model, List<SentencePair> train, Settings settings, Verbosity verbosity) {
+    public Run train(Seq2SeqModel model, List<SentencePair> train, Settings settings, Verbosity verbosity) {
         return train(model, train, List.of(), settings, verbosity);
     }
 
@@ -241,7 +255,7 @@ public final class Seq2SeqTask {
      * With {@link Verbosity#PRINT_PROGRESS} every epoch prints one progress line (and the exact
      * match) to System.out while training runs.
      */
-    public Run train(Seq2Seq model, List<SentencePair> train, List<SentencePair> valid, Settings settings, Verbosity verbosity) {
+    public Run train(Seq2SeqModel model, List<SentencePair> train, List<SentencePair> valid, Settings settings, Verbosity verbosity) {
         Adam adam = new Adam(model.parameters(), settings.learningRate());
         List<Double> accuracies = new ArrayList<>();
         boolean print = verbosity.prints();
@@ -274,13 +288,13 @@ public final class Seq2SeqTask {
      * The tokens greedy decoding writes for one source text, without the end token: e.g. the
      * characters of "1972-03-04". The domain-level arg max loop, so lessons need not write it.
      */
-    public List<String> decodedTokens(Seq2Seq model, String sourceText) {
+    public List<String> decodedTokens(Seq2SeqModel model, String sourceText) {
         Decoded d = model.greedy(sources(List.of(new SentencePair(sourceText, ""))), maxOutput);
         return target.decode(d.tokens(0));
     }
 
     /** Greedy decodings of the sources of {@code pairs}, in batches, as texts (tokens joined, without the end token). */
-    public List<String> predict(Seq2Seq model, List<SentencePair> pairs) {
+    public List<String> predict(Seq2SeqModel model, List<SentencePair> pairs) {
         if (pairs.isEmpty()) throw new IllegalArgumentException("Seq2SeqTask: no pairs to predict");
         List<String> out = new ArrayList<>(pairs.size());
         for (int from = 0; from < pairs.size(); from += EVAL_BATCH_SIZE) {

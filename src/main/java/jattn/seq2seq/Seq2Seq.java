@@ -31,7 +31,7 @@ import java.util.Random;
  * id) are left out of the loss. No method modifies its arguments; the model is not thread-safe
  * (its layers keep work buffers).
  */
-public final class Seq2Seq implements Module {
+public final class Seq2Seq implements Seq2SeqModel {
 
     private final Encoder encoder;
     private final Decoder decoder;

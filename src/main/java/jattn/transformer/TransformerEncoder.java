@@ -159,6 +159,41 @@ public final class TransformerEncoder implements Module {
         return new AttentionResult(h, weights);
     }
 
+    /**
+     * {@link #forward(int[][], int[])} with every block's attention fused over the batch
+     * ({@link TransformerEncoderBlock#forwardStacked}): the same outputs, faster to train.
+     */
+    public AttentionResult forwardStacked(int[][] ids, int[] validLens) {
+        if (ids.length == 0) throw new IllegalArgumentException("TransformerEncoder: empty batch");
+        if (validLens.length != ids.length)
+            throw new IllegalArgumentException("TransformerEncoder: " + validLens.length + " valid lengths for "
+                    + ids.length + " sequences");
+        int seqLen = ids[0].length;
+        int[] flat = new int[ids.length * seqLen];
+        for (int b = 0; b < ids.length; b++) {
+            if (ids[b].length != seqLen)
+                throw new IllegalArgumentException("TransformerEncoder: sequence " + b + " has length " + ids[b].length
+                        + ", sequence 0 has " + seqLen + "; pad them to one length");
+            System.arraycopy(ids[b], 0, flat, b * seqLen, seqLen);
+        }
+        return forwardStackedIds(flat, seqLen, validLens);
+    }
+
+    /** {@link #forwardStacked(int[][], int[])} for ids already flattened, row b·seqLen + t. */
+    public AttentionResult forwardStackedIds(int[] flatIds, int seqLen, int[] validLens) {
+        if (flatIds.length != validLens.length * seqLen)
+            throw new IllegalArgumentException("TransformerEncoder: " + flatIds.length + " ids are not "
+                    + validLens.length + " sequences of length " + seqLen);
+        Tensor h = embed(flatIds, seqLen);                               // (B·T×dModel)
+        List<List<Tensor>> weights = new ArrayList<>(blocks.size());
+        for (TransformerEncoderBlock block : blocks) {
+            AttentionResult r = block.forwardStacked(h, validLens);
+            h = r.output();                                              // (B·T×dModel)
+            weights.add(r.heads());                                      // per head (B·T×T)
+        }
+        return new AttentionResult(h, weights);
+    }
+
     /** H₀ = Dropout(E[ids]·√dModel + P[0:T]) for a stack of sequences of length seqLen: (B·T×dModel). */
     private Tensor embed(int[] flatIds, int seqLen) {
         Tensor x = embedding.forward(flatIds).scale(scale);             // (B·T×vocab)·(vocab×d)·√d → (B·T×d)

@@ -3,6 +3,7 @@ package jattn.transformer;
 import jattn.attention.AttentionResult;
 import jattn.attention.Mask;
 import jattn.attention.MultiHeadAttention;
+import jattn.attention.StackedAttention;
 import jattn.autograd.Tensor;
 import jattn.nn.Dropout;
 import jattn.nn.LayerNorm;
@@ -132,6 +133,22 @@ public final class TransformerEncoderBlock implements Module {
         List<Tensor> heads = new ArrayList<>(nHeads());
         for (List<Tensor> w : weights) heads.add(batch == 1 ? w.get(0) : Tensor.concatRows(w)); // (B·T×T)
         return AttentionResult.ofHeads(sublayers(stacked, all), heads);
+    }
+
+    /**
+     * {@link #forwardBatch} with the attention of all sequences and heads as one fused operation
+     * ({@link MultiHeadAttention#forwardStacked}): the same Y (B·T×dModel) and per head the
+     * (B·T×T) weights (constants, for pictures), much faster for training. The tests check that
+     * both agree.
+     */
+    public AttentionResult forwardStacked(Tensor stacked, int[] validLens) {
+        checkWidth(stacked);
+        int seqLen = checkStack(stacked, validLens);
+        StackedAttention.Result a = attention.forwardStacked(stacked, stacked,
+                new StackedAttention.Layout(validLens.length, seqLen, seqLen, validLens, StackedAttention.Causality.BIDIRECTIONAL));
+        List<Tensor> heads = new ArrayList<>(nHeads());
+        for (int h = 0; h < nHeads(); h++) heads.add(a.stackedHead(h));  // (B·T×T)
+        return AttentionResult.ofHeads(sublayers(stacked, a.output()), heads);
     }
 
     /** X₁ = LN(X + Dropout(A)), Y = LN(X₁ + Dropout(FFN(X₁))), row-wise: (n×dModel) → (n×dModel). */

@@ -1,5 +1,7 @@
 package jattn.transformer;
 
+import jattn.attention.AttentionResult;
+
 import jattn.autograd.NoGrad;
 import jattn.autograd.Tensor;
 import jattn.autograd.Tensors;
@@ -22,8 +24,16 @@ import java.util.Random;
  */
 public final class TransformerTagger implements Module {
 
+    /**
+     * How the encoder attends over a batch: sequence by sequence ({@link TransformerEncoder#forward(int[][], int[])},
+     * the readable path and the default), or every sequence and head in one fused operation
+     * ({@link TransformerEncoder#forwardStacked}): the same numbers to rounding, faster to train.
+     */
+    public enum BatchAttention { PER_SEQUENCE, FUSED }
+
     private final TransformerEncoder encoder;
     private final Linear head;
+    private final BatchAttention batchAttention;
 
     /** The encoder with a seeded (dModel×nTags) head. */
     public TransformerTagger(TransformerEncoder encoder, int nTags, Random rng) {
@@ -38,15 +48,37 @@ public final class TransformerTagger implements Module {
                     + "; expected (" + encoder.dModel() + "×nTags)");
         this.encoder = encoder;
         this.head = head;
+        this.batchAttention = BatchAttention.PER_SEQUENCE;
     }
+
+    private TransformerTagger(TransformerEncoder encoder, Linear head, BatchAttention batchAttention) {
+        this.encoder = encoder;
+        this.head = head;
+        this.batchAttention = batchAttention;
+    }
+
+    /** This tagger (the same encoder and head, shared, not copied) computing batches the given way. */
+    public TransformerTagger with(BatchAttention how) {
+        return new TransformerTagger(encoder, head, how);
+    }
+
+    /** How batches are computed. */
+    public BatchAttention batchAttention() { return batchAttention; }
 
     /** Z for B sequences of length T, sequence b valid up to validLens[b]: (B·T×nTags), row b·T + t. */
     public Tensor logits(int[][] ids, int[] validLens) {
-        return head.forward(encoder.forward(ids, validLens).output());  // (B·T×d)·(d×nTags) + (1×nTags)
+        AttentionResult encoded = batchAttention == BatchAttention.FUSED ? encoder.forwardStacked(ids, validLens)
+                                                                         : encoder.forward(ids, validLens);
+        return head.forward(encoded.output());                          // (B·T×d)·(d×nTags) + (1×nTags)
     }
 
     /** Z for B sequences of length T, every position valid: (B·T×nTags), row b·T + t. */
     public Tensor logits(int[][] ids) {
+        if (batchAttention == BatchAttention.FUSED) {
+            int[] full = new int[ids.length];
+            java.util.Arrays.fill(full, ids.length == 0 ? 0 : ids[0].length);
+            return logits(ids, full);
+        }
         return head.forward(encoder.forward(ids).output());             // (B·T×d)·(d×nTags) + (1×nTags)
     }
 

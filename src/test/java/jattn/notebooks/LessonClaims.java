@@ -27,7 +27,8 @@ final class LessonClaims {
             Map.entry("06_attention_query_key_value.ipynb", Lesson06Claims::check),
             Map.entry("07_self_and_multi_head_attention.ipynb", Lesson07Claims::check),
             Map.entry("08_positional_encoding.ipynb", Lesson08Claims::check),
-            Map.entry("09_self_attention_cnn_rnn.ipynb", Lesson09Claims::check));
+            Map.entry("09_self_attention_cnn_rnn.ipynb", Lesson09Claims::check),
+            Map.entry("10_the_transformer.ipynb", Lesson10Claims::check));
 
     static void check(String notebookName, ExecutedNotebook executed) {
         Consumer<ExecutedNotebook> claims = BY_NOTEBOOK.get(notebookName);
