@@ -14,6 +14,9 @@ import java.util.Locale;
  *   release  SOURCE.ipynb... [--out DIR]                student notebooks, after checking each source
  *   check    NOTEBOOK.ipynb                             a student's visible tests, per question with points
  *   grade    SOURCE.ipynb --submitted DIR --out DIR [--regrade] [--jobs N] [--timeout S] [--memory MB]
+ *   bench    SOURCE.ipynb [--count N]                  grade a made-up class of N submissions, print per minute
+ *   autograder SOURCE.ipynb [--out DIR]                a Gradescope autograder bundle (zip)
+ *   gradescope SOURCE.ipynb SUBMISSION_DIR RESULTS_JSON  what the bundle's run_autograder calls
  * </pre>
  * Every command that runs code runs it in sandboxed agent JVMs on the homework jar
  * ({@code --jar}, default target/homework.jar).
@@ -36,6 +39,8 @@ public final class Homework {
                 case "check" -> System.exit(check(o));
                 case "grade" -> grade(o);
                 case "bench" -> bench(o);
+                case "autograder" -> autograder(o);
+                case "gradescope" -> gradescope(o);
                 default -> usage("unknown command " + args[0]);
             }
         } catch (NotebookFormatException | Release.RefusedException e) {
@@ -170,6 +175,63 @@ public final class Homework {
         Gradebook.deleteTree(root);
     }
 
+    /**
+     * Gradescope's autograder bundle for one assignment, {@code DIR/<assignment>-autograder.zip}:
+     * setup.sh and run_autograder (homework/gradescope/), the source notebook with its hidden tests,
+     * the course jar (the grader) and the homework jar (what submissions run on).
+     */
+    private static void autograder(Options o) throws IOException {
+        if (o.files.size() != 1) usage("autograder SOURCE.ipynb [--out DIR]");
+        Path src = Path.of(o.files.get(0));
+        Assignment a = Assignment.read(src);
+        Path out = Path.of(o.out == null ? "target/homework/gradescope" : o.out).resolve(a.name() + "-autograder.zip");
+        Path jar = Path.of(o.jar == null ? "target/homework.jar" : o.jar);
+        Path grader = Path.of(Homework.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path scripts = src.toAbsolutePath().getParent().resolve("gradescope");
+        Files.createDirectories(out.getParent());
+        Path tmp = Files.createTempFile(out.getParent(), ".bundle-", ".zip");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(tmp))) {
+            for (String script : List.of("setup.sh", "run_autograder")) add(zip, script, scripts.resolve(script));
+            add(zip, src.getFileName().toString(), src);
+            add(zip, "attention-course.jar", grader);
+            add(zip, "homework.jar", jar);
+        }
+        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        System.out.println("wrote " + out + " (upload it as the assignment's autograder on Gradescope)");
+    }
+
+    private static void add(java.util.zip.ZipOutputStream zip, String name, Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IOException(file + " is missing");
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        Files.copy(file, zip);
+        zip.closeEntry();
+    }
+
+    /**
+     * One Gradescope submission: the newest .ipynb in {@code SUBMISSION_DIR} (none: 0 points, said
+     * so), graded as {@code grade} grades, written as Gradescope's results.json, atomically.
+     */
+    private static void gradescope(Options o) throws IOException {
+        if (o.files.size() != 3) usage("gradescope SOURCE.ipynb SUBMISSION_DIR RESULTS_JSON");
+        Assignment a = Assignment.read(Path.of(o.files.get(0)));
+        Path dir = Path.of(o.files.get(1)), results = Path.of(o.files.get(2));
+        Path nb;
+        try (var s = Files.walk(dir)) {
+            nb = s.filter(p -> p.toString().endsWith(".ipynb") && !p.toString().contains(".ipynb_checkpoints") && Files.isRegularFile(p))
+                    .max(java.util.Comparator.comparing((Path p) -> {
+                        try { return Files.getLastModifiedTime(p); } catch (IOException e) { return java.nio.file.attribute.FileTime.fromMillis(0); }
+                    }).thenComparing(Path::toString)).orElse(dir);
+        }
+        SubmissionResult r;
+        try {
+            r = SubmissionGrader.grade(a, "submission", nb, settings(o));
+        } catch (IOException | RuntimeException e) {
+            r = SubmissionGrader.failedResult(a, "submission", nb, "the autograder could not grade this submission: " + e, 0);
+        }
+        Results.writeAtomically(results, Results.GSON.toJson(Reports.gradescope(r)) + "\n");
+        System.out.printf(Locale.ROOT, "%s: %s / %s points%n", nb.getFileName(), Gradebook.fmt(r.total()), Gradebook.fmt(r.maxPoints()));
+    }
+
     static SubmissionGrader.Settings settings(Options o) throws IOException {
         Path jar = Path.of(o.jar == null ? "target/homework.jar" : o.jar);
         if (!Files.isRegularFile(jar)) throw new IOException(jar + " is missing: build it with ./course homework jar (or mvn package)");
@@ -189,6 +251,8 @@ public final class Homework {
                        ./course homework release SOURCE.ipynb... [--out DIR]
                        ./course homework check NOTEBOOK.ipynb
                        ./course homework grade SOURCE.ipynb --submitted DIR --out DIR [--regrade] [--jobs N] [--timeout SECONDS] [--memory MB]
+                       ./course homework bench SOURCE.ipynb [--count N]
+                       ./course homework autograder SOURCE.ipynb [--out DIR]
                 options: --jar JAR (the homework jar, default target/homework.jar), --timeout per cell (30 s), --memory per submission (512 MB)""".formatted(why));
         System.exit(2);
     }

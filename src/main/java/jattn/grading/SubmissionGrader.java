@@ -75,11 +75,11 @@ public final class SubmissionGrader {
     private static TestResult runTest(CellRunner runner, Cell c, NbgraderCell n) {
         Markers.TestParts parts = Markers.splitTests("cell " + c.number(), c.source());
         String q = Assignment.question(n.gradeId());
-        CellOutcome visible = runner.run(c.number(), parts.visible());
+        CellOutcome visible = runAsBlock(runner, c.number(), parts.visible());
         if (!visible.ok())
             return new TestResult(n.gradeId(), q, 0, n.points(), false, parts.hasHidden(), visible.problem(), visible.output());
         if (parts.hasHidden()) {
-            CellOutcome hidden = runner.run(c.number(), parts.hidden());
+            CellOutcome hidden = runAsBlock(runner, c.number(), parts.visible() + parts.hidden());
             if (!hidden.ok()) {
                 String why = switch (hidden.status()) {
                     case TIMEOUT -> "a hidden test ran out of time";
@@ -90,6 +90,20 @@ public final class SubmissionGrader {
             }
         }
         return new TestResult(n.gradeId(), q, n.points(), n.points(), true, parts.hasHidden(), "", visible.output());
+    }
+
+    /**
+     * A test cell's code as one block statement, so that JShell compiles it once rather than once
+     * per statement (a test cell is a run of statements and asserts). The hidden part runs as a
+     * second block after the visible one, which it may use. A cell that is not a run of statements
+     * (it declares a method, say) does not compile as a block; it then runs as the kernel runs it,
+     * snippet by snippet, and so does any block that does not compile, so that its message is the
+     * kernel's.
+     */
+    private static CellOutcome runAsBlock(CellRunner runner, int cell, String code) {
+        CellOutcome block = runner.run(cell, "{\n" + code + "\n}\n");
+        if (block.status() != CellOutcome.Status.COMPILE_ERROR) return block;
+        return runner.run(cell, code);
     }
 
     /**
