@@ -93,7 +93,8 @@ public final class CellRunner implements AutoCloseable {
         String code = stripMagics(source);
         if (code == null)
             return new CellOutcome(number, CellOutcome.Status.REFUSED, "cell " + number + ": " + refusedMagic(source)
-                    + " is a kernel magic the grader does not run", "", 0);
+                    + ": only %jars lines, alone in their cell, are run by the grader", "", 0);
+        if (code.isBlank()) return new CellOutcome(number, CellOutcome.Status.OK, "", "", 0);
         try {
             ensureShell(t0);
         } catch (RuntimeException e) {
@@ -265,20 +266,26 @@ public final class CellRunner implements AutoCloseable {
 
     private static double seconds(long t0) { return (System.nanoTime() - t0) / 1e9; }
 
-    /** The cell without its %jars lines, or null if it has another magic. */
+    /**
+     * The cell without its %jars lines (empty for a cell of them), or null if it has another magic
+     * or mixes a magic with Java code, which the kernel refuses too ("Mixed magic and Java code
+     * snippets are not allowed").
+     */
     static String stripMagics(String source) {
-        StringBuilder sb = new StringBuilder();
-        for (String line : source.split("\n", -1)) {
+        List<String> lines = source.lines().toList();
+        boolean magic = lines.stream().map(String::strip).anyMatch(l -> l.startsWith("%"));
+        if (!magic) return source;
+        for (String line : lines) {
             String t = line.strip();
-            if (t.startsWith("%jars ")) { sb.append('\n'); continue; }
-            if (t.startsWith("%")) return null;
-            sb.append(line).append('\n');
+            if (!t.isEmpty() && !t.startsWith("%jars ") && !t.startsWith("//")) return null;
         }
-        return sb.toString();
+        return "";
     }
 
     private static String refusedMagic(String source) {
-        return source.lines().map(String::strip).filter(l -> l.startsWith("%")).findFirst().orElse("%");
+        boolean code = source.lines().map(String::strip).anyMatch(l -> !l.isEmpty() && !l.startsWith("%") && !l.startsWith("//"));
+        String first = source.lines().map(String::strip).filter(l -> l.startsWith("%")).findFirst().orElse("%");
+        return code ? first + " beside Java code (the kernel too refuses mixed magic and Java code: put the magic in a cell of its own)" : first;
     }
 
     @Override

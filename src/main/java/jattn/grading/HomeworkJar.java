@@ -25,7 +25,7 @@ public final class HomeworkJar {
             "jattn/attention/DotScore", "jattn/attention/ScaledDotScore", "jattn/attention/AdditiveScore",
             "jattn/attention/MaskedSoftmax", "jattn/attention/BatchedAdditiveAttention", "jattn/seq2seq/BahdanauDecoder",
             "jattn/attention/ScaledDotProductAttention", "jattn/attention/SelfAttention", "jattn/attention/MultiHeadAttention",
-            "jattn/position/SinusoidalPositionalEncoding");
+            "jattn/position/SinusoidalPositionalEncoding", "jattn/attention/Softmax", "jattn/attention/Sparsemax");
 
     private HomeworkJar() {}
 
