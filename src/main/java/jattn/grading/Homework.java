@@ -114,8 +114,9 @@ public final class Homework {
                             .append(t.passed() ? "" : ": " + t.message()).append('\n');
         }
         for (String n : r.notes()) sb.append("note: ").append(n).append('\n');
-        sb.append(String.format(Locale.ROOT, "total %s / %s points (visible tests only; the grade also runs hidden tests)%n",
-                Gradebook.fmt(r.total()), Gradebook.fmt(r.maxPoints())));
+        boolean hidden = r.tests().stream().anyMatch(TestResult::hasHidden);
+        sb.append(String.format(Locale.ROOT, "total %s / %s points (%s)%n", Gradebook.fmt(r.total()), Gradebook.fmt(r.maxPoints()),
+                hidden ? "hidden tests included: this is the instructor's source" : "visible tests only; the grade also runs hidden tests"));
         return sb.toString();
     }
 
