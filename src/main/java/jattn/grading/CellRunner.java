@@ -166,6 +166,26 @@ public final class CellRunner implements AutoCloseable {
         return null;
     }
 
+    /**
+     * The names of the variables that {@code code} declares at its top level, as JShell would cut
+     * it into snippets (a declaration with several variables counts each). Starts the shell if needed.
+     */
+    public List<String> declaredVariables(String code) {
+        ensureShell(System.nanoTime());
+        SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
+        List<String> names = new ArrayList<>();
+        String remaining = stripMagics(code) == null ? "" : stripMagics(code);
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(remaining);
+            if (info.completeness() != SourceCodeAnalysis.Completeness.COMPLETE
+                    && info.completeness() != SourceCodeAnalysis.Completeness.COMPLETE_WITH_SEMI) break;
+            for (Snippet sn : sca.sourceToSnippets(info.source()))
+                if (sn instanceof jdk.jshell.VarSnippet v) names.add(v.name());
+            remaining = info.remaining();
+        }
+        return names;
+    }
+
     /** Records the source's declarations; undoes a student's redeclaration of one of them. */
     private void guardNames(JShell js, SnippetEvent e, Owner who) {
         Snippet sn = e.snippet();

@@ -126,9 +126,12 @@ final class Reports {
             List<String> labels = new ArrayList<>();
             double[] values = new double[counts.size()];
             int i = 0;
-            for (var e : counts.entrySet()) { labels.add(Gradebook.fmt(e.getKey())); values[i++] = e.getValue(); }
+            for (var e : counts.entrySet()) {                                // "2 of 3": a category, not a number plotly would space out
+                labels.add(Gradebook.fmt(e.getKey()) + " of " + Gradebook.fmt(max));
+                values[i++] = e.getValue();
+            }
             sb.append(Display.figureHtml(Bars.of(a.name() + ", " + q + ": points (of " + Gradebook.fmt(max) + ")")
-                    .xTitle("points").yTitle("submissions").bars(labels, values).figure())).append('\n');
+                    .xTitle("points earned").yTitle("submissions").bars(labels, values).figure())).append('\n');
         }
         sb.append("<h2>Could not be graded</h2>\n");
         List<SubmissionResult> failed = run.results().stream().filter(r -> !r.graded()).toList();
@@ -136,20 +139,27 @@ final class Reports {
         else {
             sb.append("<table><tr><th>student</th><th>file</th><th>reason</th></tr>\n");
             for (SubmissionResult r : failed)
-                sb.append("<tr><td>").append(esc(r.student())).append("</td><td>").append(esc(r.file())).append("</td><td>").append(esc(r.error())).append("</td></tr>\n");
+                sb.append("<tr><td>").append(esc(r.student())).append("</td><td>").append(esc(shortPath(r.file()))).append("</td><td>").append(esc(r.error())).append("</td></tr>\n");
             sb.append("</table>\n");
         }
         if (!run.superseded().isEmpty()) {
             sb.append("<h2>Superseded</h2>\n<ul>\n");
-            for (var s : run.superseded()) sb.append("<li>").append(esc(s.student())).append(": ").append(esc(s.file().toString())).append("</li>\n");
+            for (var s : run.superseded()) sb.append("<li>").append(esc(s.student())).append(": ").append(esc(shortPath(s.file().toString()))).append("</li>\n");
             sb.append("</ul>\n");
         }
         return sb.append("</body></html>\n").toString();
     }
 
+    /** The last three parts of a submission's path: student/assignment/file. */
+    static String shortPath(String file) {
+        Path p = Path.of(file);
+        int n = p.getNameCount();
+        return n <= 3 ? file : p.subpath(n - 3, n).toString();
+    }
+
     private static String head(String title) {
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + esc(title) + "</title><style>"
-                + "body{font-family:sans-serif;max-width:60em;margin:2em auto}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}"
+                + "body{font-family:sans-serif;max-width:60em;margin:2em auto}td,th{border:1px solid #ccc;padding:4px;vertical-align:top;overflow-wrap:anywhere}"
                 + "table{border-collapse:collapse}.ok{color:#1a7f37}.bad{color:#c62828}pre{white-space:pre-wrap;margin:0}"
                 + "</style></head><body>\n";
     }

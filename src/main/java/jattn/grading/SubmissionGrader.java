@@ -53,11 +53,12 @@ public final class SubmissionGrader {
         AgentLauncher.Settings agent = new AgentLauncher.Settings(Path.of(System.getProperty("java.home"), "bin", "java"),
                 settings.classpath(), settings.heapMegabytes(), settings.sandbox(), Sandbox.Limits.defaults(), settings.workDir());
         try (CellRunner runner = new CellRunner(agent, settings.cellSeconds())) {
-            for (Cell c : cells) {
+            for (int i = 0; i < cells.size(); i++) {
+                Cell c = cells.get(i);
                 if (!c.isCode()) continue;
                 Optional<NbgraderCell> n = c.nbgrader();
                 if (n.isPresent() && n.get().isTest()) {
-                    tests.add(runTest(runner, c, n.get()));
+                    tests.add(runTest(runner, c, n.get(), !usedLater(runner.declaredVariables(c.source()), cells.subList(i + 1, cells.size()))));
                 } else {
                     CellRunner.Owner who = n.isPresent() && n.get().isSolution() ? CellRunner.Owner.STUDENT : CellRunner.Owner.SOURCE;
                     CellOutcome o = runner.run(c.number(), c.source(), who); // setup and solutions: their failures also show in the tests
@@ -72,30 +73,56 @@ public final class SubmissionGrader {
                 "", notes, seconds(t0), Instant.now().toString());
     }
 
-    private static TestResult runTest(CellRunner runner, Cell c, NbgraderCell n) {
+    /** Whether a later cell's source names one of {@code variables} (then the cell that declares them must not run as a block). */
+    static boolean usedLater(List<String> variables, List<Cell> later) {
+        for (String v : variables) {
+            java.util.regex.Pattern word = java.util.regex.Pattern.compile("(?<![\\w$])" + java.util.regex.Pattern.quote(v) + "(?![\\w$])");
+            for (Cell c : later) if (c.isCode() && word.matcher(c.source()).find()) return true;
+        }
+        return false;
+    }
+
+    private static TestResult runTest(CellRunner runner, Cell c, NbgraderCell n, boolean asBlock) {
         Markers.TestParts parts = Markers.splitTests("cell " + c.number(), c.source());
         String q = Assignment.question(n.gradeId());
+        if (!asBlock) return runTestAsSnippets(runner, c, n, parts, q);
         CellOutcome visible = runAsBlock(runner, c.number(), parts.visible());
         if (!visible.ok())
             return new TestResult(n.gradeId(), q, 0, n.points(), false, parts.hasHidden(), visible.problem(), visible.output());
         if (parts.hasHidden()) {
             CellOutcome hidden = runAsBlock(runner, c.number(), parts.visible() + parts.hidden());
-            if (!hidden.ok()) {
-                String why = switch (hidden.status()) {
-                    case TIMEOUT -> "a hidden test ran out of time";
-                    case AGENT_DIED -> "the code stopped the JVM during a hidden test";
-                    default -> "a hidden test failed";
-                };
-                return new TestResult(n.gradeId(), q, 0, n.points(), false, true, "cell " + c.number() + ": " + why, visible.output());
-            }
+            if (!hidden.ok())
+                return new TestResult(n.gradeId(), q, 0, n.points(), false, true, "cell " + c.number() + ": " + hiddenFailure(hidden), visible.output());
         }
         return new TestResult(n.gradeId(), q, n.points(), n.points(), true, parts.hasHidden(), "", visible.output());
+    }
+
+    /** A test cell whose variables later cells use: run as the kernel runs it, its variables kept. */
+    private static TestResult runTestAsSnippets(CellRunner runner, Cell c, NbgraderCell n, Markers.TestParts parts, String q) {
+        CellOutcome visible = runner.run(c.number(), parts.visible());
+        if (!visible.ok())
+            return new TestResult(n.gradeId(), q, 0, n.points(), false, parts.hasHidden(), visible.problem(), visible.output());
+        if (parts.hasHidden()) {
+            CellOutcome hidden = runner.run(c.number(), parts.hidden());
+            if (!hidden.ok())
+                return new TestResult(n.gradeId(), q, 0, n.points(), false, true, "cell " + c.number() + ": " + hiddenFailure(hidden), visible.output());
+        }
+        return new TestResult(n.gradeId(), q, n.points(), n.points(), true, parts.hasHidden(), "", visible.output());
+    }
+
+    private static String hiddenFailure(CellOutcome hidden) {
+        return switch (hidden.status()) {
+            case TIMEOUT -> "a hidden test ran out of time";
+            case AGENT_DIED -> "the code stopped the JVM during a hidden test";
+            default -> "a hidden test failed";
+        };
     }
 
     /**
      * A test cell's code as one block statement, so that JShell compiles it once rather than once
      * per statement (a test cell is a run of statements and asserts). The hidden part runs as a
-     * second block after the visible one, which it may use. A cell that is not a run of statements
+     * second block after the visible one, which it may use. A cell whose variables a later cell uses is
+ * not wrapped (see {@link #usedLater}), since a block's variables end with it. A cell that is not a run of statements
      * (it declares a method, say) does not compile as a block; it then runs as the kernel runs it,
      * snippet by snippet, and so does any block that does not compile, so that its message is the
      * kernel's.

@@ -200,6 +200,23 @@ class TestGrading {
         assertEquals(csv, Files.readString(out.resolve("gradebook.csv")));
     }
 
+    @Test
+    void aStudentClassCannotTakeTheImportedClassesPlace() throws IOException {
+        Path dir = Files.createTempDirectory(root, "shadow");
+        AgentLauncher.readableByAll(dir);
+        AgentLauncher.Settings agent = new AgentLauncher.Settings(Path.of(System.getProperty("java.home"), "bin", "java"), List.of(), 128,
+                Sandbox.best(), Sandbox.Limits.defaults(), dir);
+        try (CellRunner r = new CellRunner(agent, 20)) {
+            assertTrue(r.run(1, "import java.util.Arrays;", CellRunner.Owner.SOURCE).ok());
+            r.run(2, "class Arrays { static String toString(int[] a) { return \"[1]\"; } }", CellRunner.Owner.STUDENT);
+            CellOutcome test = r.run(3, "assert Arrays.toString(new int[] {2}).equals(\"[2]\") : \"the tests call java.util.Arrays\";",
+                    CellRunner.Owner.SOURCE);
+            assertTrue(test.ok(), test.problem());
+            assertEquals(1, r.redefinitions().size(), r.redefinitions().toString());
+            assertTrue(r.redefinitions().get(0).contains("cell 2 redefines Arrays"), r.redefinitions().toString());
+        }
+    }
+
     private SubmissionResult result(String student) {
         return run.results().stream().filter(r -> r.student().equals(student)).findFirst().orElseThrow();
     }
