@@ -237,6 +237,12 @@ public final class Transformer implements Seq2SeqModel {
         } finally {
             if (wasTraining) train();
         }
+        return decoded(columns, weights, sourceLens);
+    }
+
+    /** The tokens written, one column per step, as one row per sequence. */
+    private Decoded decoded(List<int[]> columns, List<DMatrixRMaj> weights, int[] sourceLens) {
+        int batch = sourceLens.length;
         int[][] ids = new int[batch][columns.size()];
         for (int t = 0; t < columns.size(); t++)
             for (int b = 0; b < batch; b++) ids[b][t] = columns.get(t)[b];
@@ -290,10 +296,7 @@ public final class Transformer implements Seq2SeqModel {
         } finally {
             if (wasTraining) train();
         }
-        int[][] ids = new int[batch][columns.size()];
-        for (int t = 0; t < columns.size(); t++)
-            for (int b = 0; b < batch; b++) ids[b][t] = columns.get(t)[b];
-        return new Decoded(ids, weights, sourceLens, eos);
+        return decoded(columns, weights, sourceLens);
     }
 
     /** Row b·m + (m−1) of every head's (B·m×n) weights, averaged over the heads: (B×n). */

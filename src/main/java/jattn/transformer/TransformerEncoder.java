@@ -137,19 +137,8 @@ public final class TransformerEncoder implements Module {
      * weights stacked the same way, (B·T×T).
      */
     public AttentionResult forward(int[][] ids, int[] validLens) {
-        if (ids.length == 0) throw new IllegalArgumentException("TransformerEncoder: empty batch");
-        if (validLens.length != ids.length)
-            throw new IllegalArgumentException("TransformerEncoder: " + validLens.length + " valid lengths for "
-                    + ids.length + " sequences");
-        int seqLen = ids[0].length;
-        int[] flat = new int[ids.length * seqLen];
-        for (int b = 0; b < ids.length; b++) {
-            if (ids[b].length != seqLen)
-                throw new IllegalArgumentException("TransformerEncoder: sequence " + b + " has length " + ids[b].length
-                        + ", sequence 0 has " + seqLen + "; pad them to one length");
-            System.arraycopy(ids[b], 0, flat, b * seqLen, seqLen);
-        }
-        Tensor h = embed(flat, seqLen);                                  // (B·T×dModel)
+        int[] flat = flatten(ids, validLens);
+        Tensor h = embed(flat, ids[0].length);                                  // (B·T×dModel)
         List<List<Tensor>> weights = new ArrayList<>(blocks.size());
         for (TransformerEncoderBlock block : blocks) {
             AttentionResult r = block.forwardBatch(h, validLens);
@@ -164,19 +153,7 @@ public final class TransformerEncoder implements Module {
      * ({@link TransformerEncoderBlock#forwardStacked}): the same outputs, faster to train.
      */
     public AttentionResult forwardStacked(int[][] ids, int[] validLens) {
-        if (ids.length == 0) throw new IllegalArgumentException("TransformerEncoder: empty batch");
-        if (validLens.length != ids.length)
-            throw new IllegalArgumentException("TransformerEncoder: " + validLens.length + " valid lengths for "
-                    + ids.length + " sequences");
-        int seqLen = ids[0].length;
-        int[] flat = new int[ids.length * seqLen];
-        for (int b = 0; b < ids.length; b++) {
-            if (ids[b].length != seqLen)
-                throw new IllegalArgumentException("TransformerEncoder: sequence " + b + " has length " + ids[b].length
-                        + ", sequence 0 has " + seqLen + "; pad them to one length");
-            System.arraycopy(ids[b], 0, flat, b * seqLen, seqLen);
-        }
-        return forwardStackedIds(flat, seqLen, validLens);
+        return forwardStackedIds(flatten(ids, validLens), ids[0].length, validLens);
     }
 
     /** {@link #forwardStacked(int[][], int[])} for ids already flattened, row b·seqLen + t. */
@@ -192,6 +169,23 @@ public final class TransformerEncoder implements Module {
             weights.add(r.heads());                                      // per head (B·T×T)
         }
         return new AttentionResult(h, weights);
+    }
+
+    /** The batch's ids, row b·T + t, after checking one valid length per sequence and one length T for all. */
+    private static int[] flatten(int[][] ids, int[] validLens) {
+        if (ids.length == 0) throw new IllegalArgumentException("TransformerEncoder: empty batch");
+        if (validLens.length != ids.length)
+            throw new IllegalArgumentException("TransformerEncoder: " + validLens.length + " valid lengths for "
+                    + ids.length + " sequences");
+        int seqLen = ids[0].length;
+        int[] flat = new int[ids.length * seqLen];
+        for (int b = 0; b < ids.length; b++) {
+            if (ids[b].length != seqLen)
+                throw new IllegalArgumentException("TransformerEncoder: sequence " + b + " has length " + ids[b].length
+                        + ", sequence 0 has " + seqLen + "; pad them to one length");
+            System.arraycopy(ids[b], 0, flat, b * seqLen, seqLen);
+        }
+        return flat;
     }
 
     /** H₀ = Dropout(E[ids]·√dModel + P[0:T]) for a stack of sequences of length seqLen: (B·T×dModel). */
