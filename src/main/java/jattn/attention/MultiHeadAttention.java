@@ -54,15 +54,18 @@ public final class MultiHeadAttention implements Module {
 
     /** Seeded: four Xavier-uniform (dModel×dModel) weights, zero biases. */
     public MultiHeadAttention(Settings settings, Random rng) {
-        this(requireDivisible(settings.dModel(), settings.nHeads()), seeded(settings.dModel(), rng));
+        this(seeded(settings.dModel(), rng), requireDivisible(settings.dModel(), settings.nHeads()));
     }
 
     private static Projections seeded(int d, Random rng) {
         return new Projections(new Linear(d, d, rng), new Linear(d, d, rng), new Linear(d, d, rng), new Linear(d, d, rng));
     }
 
-    /** nHeads heads over given projections (used as they are), each (dModel×dModel). */
-    public MultiHeadAttention(int nHeads, Projections projections) {
+    /**
+     * nHeads heads over given projections (used as they are), each (dModel×dModel). The
+     * weights come first, then the number of heads, as in {@link #fromTorch(TorchWeights, int)}.
+     */
+    public MultiHeadAttention(Projections projections, int nHeads) {
         this.wq = projections.query();
         this.wk = projections.key();
         this.wv = projections.value();
@@ -94,7 +97,7 @@ public final class MultiHeadAttention implements Module {
             System.arraycopy(torch.vector("in_proj_bias", 3 * d).data, p * d, b.data, 0, d);
             in[p] = new Linear(w, Tensor.parameter(b));
         }
-        return new MultiHeadAttention(nHeads, new Projections(in[0], in[1], in[2], Linear.fromTorch(torch.under("out_proj"))));
+        return new MultiHeadAttention(new Projections(in[0], in[1], in[2], Linear.fromTorch(torch.under("out_proj"))), nHeads);
     }
 
     /** Self-attention: query = key = value = x (T×dModel), nothing masked. */

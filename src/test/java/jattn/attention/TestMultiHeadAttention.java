@@ -86,7 +86,7 @@ class TestMultiHeadAttention {
         int d = 4;
         Tensor wq = random(d, d, rng), wk = random(d, d, rng), wv = random(d, d, rng);
         Linear wo = new Linear(random(d, d, rng), random(1, d, rng));
-        MultiHeadAttention mha = new MultiHeadAttention(1, new MultiHeadAttention.Projections(new Linear(wq, null), new Linear(wk, null), new Linear(wv, null), wo));
+        MultiHeadAttention mha = new MultiHeadAttention(new MultiHeadAttention.Projections(new Linear(wq), new Linear(wk), new Linear(wv), wo), 1);
         SelfAttention sa = new SelfAttention(wq, wk, wv);
         Tensor x = random(5, d, rng);
         for (boolean causal : new boolean[]{false, true}) {
@@ -196,8 +196,8 @@ class TestMultiHeadAttention {
         MultiHeadAttention mha = new MultiHeadAttention(new MultiHeadAttention.Settings(2, 8), rng);
         assertRejects(() -> mha.forward(Tensor.zeros(3, 8), Tensor.zeros(4, 6), Tensor.zeros(4, 8)), "(3×8)", "(4×6)");
         assertRejects(() -> mha.forward(Tensor.zeros(3, 8), Tensor.zeros(4, 8), Tensor.zeros(5, 8)), "(4×8)", "(5×8)");
-        assertRejects(() -> new MultiHeadAttention(2, new MultiHeadAttention.Projections(new Linear(4, 4, rng),
-                new Linear(4, 3, rng), new Linear(4, 4, rng), new Linear(4, 4, rng))), "(4×3)", "(4×4)");
+        assertRejects(() -> new MultiHeadAttention(new MultiHeadAttention.Projections(new Linear(4, 4, rng),
+                new Linear(4, 3, rng), new Linear(4, 4, rng), new Linear(4, 4, rng)), 2), "(4×3)", "(4×4)");
         assertRejects(() -> MultiHeadAttention.fromTorch(torchMha(new double[5][4], new double[12], new double[4][4], new double[4]), 2),
                 "in_proj_weight", "(5×4)", "(12×4)");
     }

@@ -54,7 +54,7 @@ class TestMultiHeadAttentionAgainstTorch {
     /** From the fixture's parameters in our layout, through Linear(W, b). */
     static Layer fromLinears() {
         Linear q = linear("Wq", "bq"), k = linear("Wk", "bk"), v = linear("Wv", "bv"), o = linear("Wo", "bo");
-        return layer(new MultiHeadAttention(F.integer("config", "nHeads"), new MultiHeadAttention.Projections(q, k, v, o)));
+        return layer(new MultiHeadAttention(new MultiHeadAttention.Projections(q, k, v, o), F.integer("config", "nHeads")));
     }
 
     /** From torch's layout, rebuilt from ours: in_proj_weight = [Wqᵀ; Wkᵀ; Wvᵀ] (3d×d), out_proj.weight = Woᵀ. */

@@ -35,8 +35,8 @@ class TestGradientReachAgainstTorch {
 
     @Test
     void multiHeadSelfAttention() {
-        MultiHeadAttention mha = new MultiHeadAttention(F.integer("config", "nHeads"), new MultiHeadAttention.Projections(
-                linear("Wq", "bq"), linear("Wk", "bk"), linear("Wv", "bv"), linear("Wo", "bo")));
+        MultiHeadAttention mha = new MultiHeadAttention(new MultiHeadAttention.Projections(
+                linear("Wq", "bq"), linear("Wk", "bk"), linear("Wv", "bv"), linear("Wo", "bo")), F.integer("config", "nHeads"));
         assertReach(F.matrix("outputs", "multiHead", "reach"),
                 GradientReach.measure(GradientReach.multiHead(mha), F.tensor("inputs", "multiHead", "x")));
     }
