@@ -15,8 +15,8 @@ every host name unresolvable) and checks:
     error; on every lesson page (lessons/): KaTeX elements present, every Plotly figure
     (.jattn-figure) drawn with a non-empty SVG, and as many figures as the executed notebook
     displayed (when --notebooks has it).
-Screenshots: SHOTS/index.png (the whole index) and SHOTS/<first lesson>.png (its top and its
-first figure). Every problem is printed as `<page>: <problem>` and written, with the counts,
+Screenshots: SHOTS/index.png (the whole index), SHOTS/<first lesson>.png and -figure.png (its top
+and its first figure), SHOTS/homework.png and instructor.png (the first handout, the grader's page). Every problem is printed as `<page>: <problem>` and written, with the counts,
 to the report (default SHOTS/report.json).
 
 Exits 0 when there is no problem, 1 when there are, 2 when Chromium is missing or the site has
@@ -50,8 +50,10 @@ REFS_JS = r"""
     try { abs = new URL(raw, document.baseURI).href; } catch (e) {}
     let fragmentFound = null;
     if (abs && el.tagName === 'A' && raw.startsWith('#') && raw.length > 1) {
-      const id = decodeURIComponent(raw.slice(1));
-      fragmentFound = !!(document.getElementById(id) || document.getElementsByName(id).length);
+      // as the HTML standard finds a fragment: the id as written, then percent-decoded
+      const ids = [raw.slice(1)];
+      try { ids.push(decodeURIComponent(raw.slice(1))); } catch (e) {}
+      fragmentFound = ids.some(id => document.getElementById(id) || document.getElementsByName(id).length);
     }
     out.push({tag: el.tagName.toLowerCase(), attr: attr, raw: raw, url: abs, fragmentFound: fragmentFound});
   }
@@ -168,6 +170,9 @@ class SiteCheck:
             if rel == "index.html":
                 height = page.evaluate("document.documentElement.scrollHeight")
                 page.screenshot(self.shots / "index.png", {"x": 0, "y": 0, "width": 1280, "height": min(height, 4000)})
+            for kind in ("homework/", "instructor/"):
+                if rel.startswith(kind) and not any(p.startswith(kind) for p in self.pages):
+                    page.screenshot(self.shots / (kind.rstrip("/") + ".png"), {"x": 0, "y": 0, "width": 1280, "height": 900})
             if lesson and self.shot_lesson is None:
                 self.shot_lesson = rel
                 stem = Path(rel).stem

@@ -94,6 +94,8 @@ SITE_CSS = """/* The course site's own pages, and the bar on top of each lesson 
 .site-page pre code { background: none; padding: 0; }
 .site-page .lede { font-size: 1.1em; color: #424a53; }
 .site-page .missing { color: #9a6700; }
+.site-page a.anchor-link { visibility: hidden; text-decoration: none; margin-left: 0.25em; color: #8c959f; }
+.site-page :is(h1, h2, h3, h4):hover a.anchor-link { visibility: visible; }
 .site-nav { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 15px;
   background: #f6f8fa; border-bottom: 1px solid #d0d7de; padding: 8px 16px; margin: 0 0 8px 0; }
 .site-nav a { margin-right: 1.2em; color: #0969da; text-decoration: none; }
@@ -373,7 +375,8 @@ def index_page(cfg, lessons, assignments, out):
             links.append(f'<a href="homework/{a["stem"]}.ipynb" download="{a["stem"]}.ipynb">Notebook (.ipynb)</a>')
         else:
             links.append('<span class="missing">not released</span>')
-        hw_rows.append(f'<tr><td class="num">{a["stem"][:3]}</td><td><strong>{html.escape(a["title"])}</strong><br>'
+        title = re.sub(r"^HW\d+\s*[:—-]\s*", "", a["title"])
+        hw_rows.append(f'<tr><td class="num">{a["stem"][:3]}</td><td><strong>{html.escape(title)}</strong><br>'
                        f'after lesson {html.escape(a["after"])}: {inline_md(a["shows"])}</td>'
                        f'<td class="links">{"".join(links)}</td></tr>')
     body = f"""<h1>{html.escape(cfg["title"])}</h1>
