@@ -213,7 +213,7 @@ class SiteCheck:
                 continue
             target = self.inside(url)
             if target is None:
-                self.add(rel, f"requested {url[:200]}: outside the site (the network must not be used)")
+                self.add(rel, f"requested {url[:200]}: outside the site (only the site's own files, data: and blob: may be loaded)")
             elif not (self.site / target).is_file():
                 self.add(rel, f"requested {target}, which the site does not have")
         if math is not None:
