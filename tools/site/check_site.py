@@ -49,7 +49,8 @@ REFS_JS = r"""
     let abs = null;
     try { abs = new URL(raw, document.baseURI).href; } catch (e) {}
     let fragmentFound = null;
-    if (abs && el.tagName === 'A' && raw.startsWith('#') && raw.length > 1) {
+    // '#/...' is reveal.js's route to a slide (a deck's controls), not an element id
+    if (abs && el.tagName === 'A' && raw.startsWith('#') && raw.length > 1 && !raw.startsWith('#/')) {
       // as the HTML standard finds a fragment: the id as written, then percent-decoded
       const ids = [raw.slice(1)];
       try { ids.push(decodeURIComponent(raw.slice(1))); } catch (e) {}

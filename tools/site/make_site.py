@@ -15,7 +15,8 @@ the file system with the network off: every link and every asset is a relative p
                                 nbconvert's file:///usr/share/javascript MathJax (site_html.py)
     notebooks/NN_name.ipynb     the lesson's source notebook, to download
     slides/NN_name.html, .pdf   the deck and its PDF, and slides/lib/: target/slides/ of
-                                tools/slides/make_decks.py, copied as it is
+                                tools/slides/make_decks.py, copied (a deck's links to the outside
+                                become their text and address)
     homework/HWn_....ipynb      the STUDENT notebooks, made by the release tool
                                 (jattn.grading.Homework release; re-released when the source or the
                                 jar is newer), and homework/HWn_....html, a handout of each
@@ -45,7 +46,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from site_html import SiteError, css_references, offline_page, references  # noqa: E402
+from site_html import SiteError, css_references, delink_external, offline_page, references  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "tools/site/site.json"
@@ -215,7 +216,11 @@ def copy_decks(lessons, slides_dir, out, problems, allow_missing):
         stem = lesson["stem"]
         for ext in (".html", ".pdf"):
             f = slides_dir / (stem + ext)
-            if f.exists():
+            if f.exists() and ext == ".html":
+                # a deck's link to the outside (a paper) becomes its text and address, as on the lesson pages
+                (out / "slides" / f.name).write_text(delink_external(f.read_text(encoding="utf-8")), encoding="utf-8")
+                lesson["deck" + ext] = True
+            elif f.exists():
                 shutil.copy2(f, out / "slides" / f.name)
                 lesson["deck" + ext] = True
             elif allow_missing:
@@ -339,7 +344,6 @@ def instructor_page(out, problems):
         style = ""
     readme = ROOT / "homework/README.md"
     body = markdown2html_mistune(readme.read_text(encoding="utf-8"))
-    from site_html import delink_external
     body = delink_external(body)
     (out / "instructor").mkdir()
     intro = ('<p class="lede"><a href="../index.html">Course home</a> · For the instructor: the homework and its '
