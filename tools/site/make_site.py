@@ -210,12 +210,16 @@ def lesson_pages(lessons, notebooks_dir, out, problems):
         lesson["page"] = True
 
 
-def copy_decks(lessons, slides_dir, out, problems, allow_missing):
+def copy_decks(lessons, slides_dir, notebooks_dir, out, problems, allow_missing):
     (out / "slides").mkdir()
     for lesson in lessons:
         stem = lesson["stem"]
         for ext in (".html", ".pdf"):
             f = slides_dir / (stem + ext)
+            executed = notebooks_dir / (stem + ".ipynb")
+            if f.exists() and executed.exists() and f.stat().st_mtime < executed.stat().st_mtime:
+                print(f"make_site: warning: {rel(f)} is older than {rel(executed)} (./course slides {stem[:2]} "
+                      "makes it again)", file=sys.stderr)
             if f.exists() and ext == ".html":
                 # a deck's link to the outside (a paper) becomes its text and address, as on the lesson pages
                 (out / "slides" / f.name).write_text(delink_external(f.read_text(encoding="utf-8")), encoding="utf-8")
@@ -501,7 +505,7 @@ def main(argv=None):
     out.mkdir(parents=True)
     copy_katex(out, problems)
     lesson_pages(lessons, notebooks_dir, out, problems)
-    copy_decks(lessons, slides_dir, out, problems, args.allow_missing_decks)
+    copy_decks(lessons, slides_dir, notebooks_dir, out, problems, args.allow_missing_decks)
     release_homework(assignments, problems)
     homework_pages(assignments, out, problems)
     instructor_page(out, problems)
