@@ -18,8 +18,8 @@ the file system with the network off: every link and every asset is a relative p
                                 tools/slides/make_decks.py, copied (a deck's links to the outside
                                 become their text and address)
     homework/HWn_....ipynb      the STUDENT notebooks, made by the release tool
-                                (jattn.grading.Homework release; re-released when the source or the
-                                jar is newer), and homework/HWn_....html, a handout of each
+                                (jattn.grading.Homework release; released again when the source or
+                                the jar's content changed), and homework/HWn_....html, a handout of each
     target/homework.jar         what the released notebooks load (%jars ../target/homework.jar)
     instructor/grading.html     homework/README.md, the grading tool's documentation
     lib/                        KaTeX 0.16.22 (slides/node_modules, npm ci --prefix slides),
@@ -27,7 +27,8 @@ the file system with the network off: every link and every asset is a relative p
 
 Nothing of a homework source's solutions or hidden tests may reach the site: after the release,
 every file under homework/ is searched for the markers and for every solution and hidden-test
-line of the sources; one found stops the build. Finally every src/href of every page and every
+line of the sources (but lines that the sources' visible parts or the lessons also have); one
+found stops the build. Finally every src/href of every page and every
 url() of every style sheet is checked to resolve to a file inside the site.
 
 Exits 0 when the site is complete; 1 with every problem listed (each names the lesson or file),
@@ -240,11 +241,32 @@ def copy_decks(lessons, slides_dir, notebooks_dir, out, problems, allow_missing)
         problems.add(f"the decks' assets {rel(slides_dir / 'lib')} are missing (tools/slides/make_decks.py writes them)")
 
 
+def jar_fingerprint(jar):
+    """SHA-256 of the jar's entry names and CRCs: the same for a rebuild of the same code (the
+    build rewrites the jar, with new timestamps, on every mvn package)."""
+    import hashlib
+    import zipfile
+    h = hashlib.sha256()
+    with zipfile.ZipFile(jar) as z:
+        for info in sorted(z.infolist(), key=lambda i: i.filename):
+            h.update(f"{info.filename}\0{info.CRC:08x}\0{info.file_size}\n".encode())
+    return h.hexdigest()
+
+
+def release_stamp(source, jar_print):
+    import hashlib
+    return hashlib.sha256(source.read_bytes()).hexdigest() + " " + jar_print + "\n"
+
+
 def release_homework(assignments, problems):
-    """The student notebooks, released again when a source or the jar is newer than its release."""
-    stale = [a for a in assignments
-             if not (RELEASE_DIR / a["source"].name).exists()
-             or (RELEASE_DIR / a["source"].name).stat().st_mtime < max(a["source"].stat().st_mtime, JAR.stat().st_mtime)]
+    """The student notebooks, released again unless the source and the jar's content are those of
+    the last release (RELEASE_DIR/NAME.stamp); a release grades the source, which takes minutes."""
+    jar_print = jar_fingerprint(JAR)
+
+    def fresh(a):
+        released, stamp = RELEASE_DIR / a["source"].name, RELEASE_DIR / (a["stem"] + ".stamp")
+        return released.exists() and stamp.exists() and stamp.read_text() == release_stamp(a["source"], jar_print)
+    stale = [a for a in assignments if not fresh(a)]
     if stale:
         cmd = ["java", "-cp", str(JAR), "jattn.grading.Homework", "release",
                *[str(a["source"]) for a in stale], "--out", str(RELEASE_DIR)]
@@ -256,6 +278,9 @@ def release_homework(assignments, problems):
         print(f"make_site: release took {time.monotonic() - t0:.1f} s", file=sys.stderr)
         if r.returncode != 0:
             problems.add("the homework release failed (exit code %d); the tool's output is above" % r.returncode)
+        else:
+            for a in stale:
+                (RELEASE_DIR / (a["stem"] + ".stamp")).write_text(release_stamp(a["source"], jar_print))
     if not HOMEWORK_JAR.exists() or HOMEWORK_JAR.stat().st_mtime < JAR.stat().st_mtime:
         r = subprocess.run(["java", "-cp", str(JAR), "jattn.grading.Homework", "jar", str(JAR), str(HOMEWORK_JAR)],
                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -283,6 +308,15 @@ def secret_lines(*sources):
                 continue
             (inside if region else outside).add(s)
     return {s for s in inside - outside if len(s) >= 6}
+
+
+def lesson_lines():
+    """Every line of the lessons' sources, stripped: the course shows them, so they are no secret."""
+    lines = set()
+    for f in (ROOT / "notebooks").glob("*.ipynb"):
+        for cell in json.loads(f.read_text(encoding="utf-8"))["cells"]:
+            lines |= {line.strip() for line in "".join(cell.get("source", [])).splitlines()}
+    return lines
 
 
 def leaks(text, secrets):
@@ -323,7 +357,7 @@ def homework_pages(assignments, out, problems):
             continue
         (out / "homework" / (a["stem"] + ".html")).write_text(text, encoding="utf-8")
         a["page"] = True
-    secrets = secret_lines(*[a["source"] for a in assignments])
+    secrets = secret_lines(*[a["source"] for a in assignments]) - lesson_lines()
     for f in sorted((out / "homework").iterdir()):
         text = f.read_text(encoding="utf-8")
         if f.suffix == ".ipynb":

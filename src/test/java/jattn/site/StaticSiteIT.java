@@ -186,8 +186,9 @@ class StaticSiteIT {
 
     /**
      * The lines of the homework sources' solution and hidden-test regions that appear nowhere
-     * else in the sources (so that a shared line such as a closing brace is no secret), at least
-     * 6 characters long, stripped; read here independently of make_site.py.
+     * else in the sources nor in the lessons (so that a shared line such as a closing brace or a
+     * loop header the lessons show is no secret), at least 6 characters long, stripped; read here
+     * independently of make_site.py.
      */
     static Set<String> secretLines() throws IOException {
         Set<String> inside = new HashSet<>(), outside = new HashSet<>();
@@ -203,6 +204,13 @@ class StaticSiteIT {
                     else if (s.contains("END SOLUTION") || s.contains("END HIDDEN TESTS")) in = false;
                     else (in ? inside : outside).add(s);
                 }
+            }
+        }
+        try (Stream<Path> lessons = Files.list(ROOT.resolve("notebooks"))) {  // what the lessons show is no secret
+            for (Path l : lessons.filter(p -> p.toString().endsWith(".ipynb")).toList()) {
+                JsonObject nb = JsonParser.parseString(Files.readString(l)).getAsJsonObject();
+                for (JsonElement c : nb.getAsJsonArray("cells"))
+                    for (JsonElement line : c.getAsJsonObject().getAsJsonArray("source")) outside.add(line.getAsString().strip());
             }
         }
         inside.removeAll(outside);
