@@ -198,9 +198,13 @@ def lesson_pages(lessons, notebooks_dir, out, problems):
         if executed.stat().st_mtime < lesson["source"].stat().st_mtime:
             print(f"make_site: warning: {rel(executed)} is older than {rel(lesson['source'])} "
                   f"(./course lessons {stem[:2]} executes it again)", file=sys.stderr)
-        bar = nav("../", [("Course home", "index.html", ""), ("Slides", f"slides/{stem}.html", ""),
-                          ("Slides (PDF)", f"slides/{stem}.pdf", ""),
-                          ("Notebook (.ipynb)", f"notebooks/{stem}.ipynb", f' download="{stem}.ipynb"')])
+        items = [("Course home", "index.html", "")]
+        if lesson.get("deck.html"):
+            items.append(("Slides", f"slides/{stem}.html", ""))
+        if lesson.get("deck.pdf"):
+            items.append(("Slides (PDF)", f"slides/{stem}.pdf", ""))
+        items.append(("Notebook (.ipynb)", f"notebooks/{stem}.ipynb", f' download="{stem}.ipynb"'))
+        bar = nav("../", items)
         try:
             text = offline_page(executed.read_text(encoding="utf-8"), rel(executed), "../lib/",
                                 lesson["title"], bar)
@@ -538,8 +542,8 @@ def main(argv=None):
         shutil.rmtree(out)
     out.mkdir(parents=True)
     copy_katex(out, problems)
-    lesson_pages(lessons, notebooks_dir, out, problems)
     copy_decks(lessons, slides_dir, notebooks_dir, out, problems, args.allow_missing_decks)
+    lesson_pages(lessons, notebooks_dir, out, problems)
     release_homework(assignments, problems)
     homework_pages(assignments, out, problems)
     instructor_page(out, problems)
