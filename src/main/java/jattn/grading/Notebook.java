@@ -27,7 +27,7 @@ import java.util.Optional;
  */
 public final class Notebook {
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create(); // nbformat 4 requires a code cell's "execution_count": null
 
     private final String name;
     private final JsonObject json;
