@@ -1,4 +1,4 @@
-package jattn.site;
+package jattn.website;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -26,9 +26,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The offline course site in a real browser. Builds target/site/ with tools/site/make_site.py from
  * target/notebooks (NotebookIT writes it) and target/slides (SlideDecksIT writes it; failsafe runs
- * the ITs in alphabetical order of their full names, and jattn.site comes before jattn.slides, so
- * this class makes the decks itself with tools/slides/make_decks.py when they are missing or older
- * than their executed notebooks). Then tools/site/check_site.py opens index.html in headless
+ * the ITs in alphabetical order of their full names, so this class lives in jattn.website, after
+ * jattn.slides; run alone, it makes the decks itself with tools/slides/make_decks.py when they are
+ * missing or older than their executed notebooks). Then tools/site/check_site.py opens index.html in headless
  * Chromium with every host name unresolvable and follows every link of every page (a[href], and
  * every src/href of scripts, styles, images and iframes): each must be a file inside target/site/,
  * and every request the pages make (recorded over the DevTools Protocol) must be a file: URL
