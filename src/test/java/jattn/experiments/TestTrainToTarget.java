@@ -112,7 +112,7 @@ class TestTrainToTarget {
     void lesson04SettingsWarmUpThenDecayToATenth() {
         TrainToTarget.Settings d = TrainToTarget.Settings.datesWithoutAttention();
         assertEquals(Plateau.lossDropAtMost(0.01).over(3), d.stop());
-        assertEquals(600, d.maxUpdates());
+        assertEquals(1000, d.maxUpdates());
         assertEquals(5e-2 / 20, d.schedule().at(0), 1e-15);             // warm-up from η/20
         assertEquals(5e-2, d.schedule().at(20), 1e-12);                 // the peak after 20 updates
         assertEquals(5e-3, d.schedule().at(20 + 450), 1e-12);           // η/10 at the end of the decay
