@@ -69,6 +69,26 @@ class TestTrainToTarget {
     }
 
     @Test
+    void skippingTheValidationLossChangesNothingElse() {
+        TrainToTarget.Settings s = settings(ExactMatch.of(0.9), 60);
+        TrainToTarget.Result measured = TrainToTarget.train(TASK, TASK.newModel(SMALL), TRAIN, VALID, s, Verbosity.QUIET);
+        TrainToTarget.Result skipped = TrainToTarget.train(TASK, TASK.newModel(SMALL), TRAIN, VALID, s, Verbosity.QUIET, ValidationLoss.SKIPPED);
+        assertArrayEquals(measured.stepLosses(), skipped.stepLosses(), "the same updates (the loss pass has no side effects)");
+        assertArrayEquals(measured.evalSteps(), skipped.evalSteps());
+        assertArrayEquals(measured.validExactMatch(), skipped.validExactMatch());
+        assertEquals(measured.stoppedBy(), skipped.stoppedBy());
+        assertTrue(measured.validLoss()[0] > 0, "measured: " + measured.validLoss()[0]);
+        assertEquals(measured.validLoss().length, skipped.validLoss().length, "one entry per evaluation");
+        for (double loss : skipped.validLoss()) assertTrue(Double.isNaN(loss), "skipped losses are NaN: " + loss);
+    }
+
+    @Test
+    void aPlateauRuleNeedsTheValidationLoss() {
+        assertRejects(() -> TrainToTarget.train(TASK, TASK.newModel(SMALL), TRAIN, VALID, settings(Plateau.lossDropAtMost(0.01).over(3), 40),
+                Verbosity.QUIET, ValidationLoss.SKIPPED), "ValidationLoss.MEASURED");
+    }
+
+    @Test
     void rejectsEmptyDataAndBadSettings() {
         assertRejects(() -> TrainToTarget.train(TASK, TASK.newModel(SMALL), TRAIN, List.of(), settings(ExactMatch.of(0.5), 10), Verbosity.QUIET),
                 "validation");
@@ -92,7 +112,7 @@ class TestTrainToTarget {
     void lesson04SettingsWarmUpThenDecayToATenth() {
         TrainToTarget.Settings d = TrainToTarget.Settings.datesWithoutAttention();
         assertEquals(Plateau.lossDropAtMost(0.01).over(3), d.stop());
-        assertEquals(600, d.maxUpdates());
+        assertEquals(1000, d.maxUpdates());
         assertEquals(5e-2 / 20, d.schedule().at(0), 1e-15);             // warm-up from η/20
         assertEquals(5e-2, d.schedule().at(20), 1e-12);                 // the peak after 20 updates
         assertEquals(5e-3, d.schedule().at(20 + 450), 1e-12);           // η/10 at the end of the decay
