@@ -26,8 +26,8 @@ public final class AdditiveAttentionRows {
     private AdditiveAttentionRows() {}
 
     /**
-     * One row forward: reads q̃ (h), k̃ (T×h), v (h), hs (T×H); writes tanh[tAt, +n·h),
-     * α[alphaAt, +T) and c[cAt, +H).
+     * One row forward: reads q̃ (h), k̃ (T×h), v (h), hs (T×H); writes tanh[tAt, +n·h) (skipped
+     * when {@code tanh} is null: no backward will follow), α[alphaAt, +T) and c[cAt, +H).
      *
      * @param h     the attention width (columns of q̃, k̃, rows of v)
      * @param width H, the width of an encoder state
@@ -46,7 +46,7 @@ public final class AdditiveAttentionRows {
             double e = 0;
             for (int cc = 0; cc < h; cc++) {
                 double t = AdditiveScore.tanh(q[qAt + cc] + k[kOff + cc]);
-                tanh[tOff + cc] = t;
+                if (tanh != null) tanh[tOff + cc] = t;
                 e += v[cc] * t;                                          // eⱼ = vᵀ tanh(q̃ + k̃ⱼ)
             }
             alpha[alphaAt + j] = e;

@@ -21,7 +21,7 @@ import java.util.List;
  * width h, embedding E, V tokens and yₜ₋₁ the token fed at step t (BOS first):
  * <pre>
  *   P   = Emb·Wx[0:E] + bx            (V×E)·(E×3H) → (V×3H)  the embedding part of the GRU input, once
- *   K̃   = hs·Wk + b                   (B·T×H)·(H×h) → (B·T×h) the keys, once
+ *   K̃   = hv·Wk + b                   (N×H)·(H×h) → (N×h)     the keys, once, of the N = Σ validLens valid rows hv of hs
  *   step t = 0 … T'−1, s = S[t] (B×H), S[0] = s₀:
  *     Q̃ₜ = s·Wq                        (B×H)·(H×h) → (B×h)
  *     αₜ, cₜ = attention(Q̃ₜ, K̃, hs)     (B×T), (B×H)          {@link AdditiveAttentionRows}
@@ -50,21 +50,23 @@ final class FusedBahdanauDecoder {
 
     /** The per-run arrays of one forward, grown as needed and reused. */
     private static final class Buffers {
-        double[] pe = new double[0], kp = new double[0], s = new double[0], c = new double[0], q = new double[0],
+        double[] pe = new double[0], hv = new double[0], kp = new double[0], s = new double[0], c = new double[0], q = new double[0],
                 alpha = new double[0], tanh = new double[0], gates = new double[0], hn = new double[0],
                 gh = new double[0];
         int[] ids = new int[0];
         long run;
 
-        void ensure(int vocab, int batch, int steps, int outSteps, int nH, int h) {
+        /** Sizes every array for a run; the tanh values only when a backward will follow. */
+        void ensure(int vocab, int batch, int steps, int outSteps, int nH, int h, boolean keepTanh) {
             int h3 = 3 * nH, rows = outSteps * batch;
             pe = grow(pe, vocab * h3);
+            hv = grow(hv, batch * steps * nH);
             kp = grow(kp, batch * steps * h);
             s = grow(s, (outSteps + 1) * batch * nH);
             c = grow(c, rows * nH);
             q = grow(q, rows * h);
             alpha = grow(alpha, rows * steps);
-            tanh = grow(tanh, rows * steps * h);
+            if (keepTanh) tanh = grow(tanh, rows * steps * h);
             gates = grow(gates, rows * h3);
             hn = grow(hn, rows * nH);
             gh = grow(gh, batch * h3);
@@ -112,7 +114,8 @@ final class FusedBahdanauDecoder {
         List<Tensor> parents = p.parents(hsT, s0T);
         boolean record = !NoGrad.active() && parents.stream().anyMatch(Tensor::requiresGrad);
         Buffers w = record ? recorded : unrecorded;
-        w.ensure(vocab, batch, steps, maxSteps, nH, h);
+        w.ensure(vocab, batch, steps, maxSteps, nH, h, record);
+        double[] tanh = record ? w.tanh : null;                           // kept for the backward only
         long run = ++w.run;
 
         double[] emb = p.emb.value().data, wx = p.wx.value().data, wh = p.wh.value().data, bx = p.bx.value().data,
@@ -122,10 +125,17 @@ final class FusedBahdanauDecoder {
         Gemm.gemm(false, false, vocab, h3, dE, 1, emb, 0, wx, 0, w.pe, 0, false);    // (V×E)·(E×3H) → (V×3H)
         for (int t = 0; t < vocab; t++)                                   // + bx; the padding row is no input
             for (int j = 0; j < h3; j++) w.pe[t * h3 + j] = (t == pad ? 0 : w.pe[t * h3 + j]) + bx[j];
-        Gemm.gemm(false, false, batch * steps, h, nH, 1, hs, 0, wk, 0, w.kp, 0, false);  // (B·T×H)·(H×h) → (B·T×h)
+        int[] keyAt = new int[batch];                                     // the valid rows of hs, packed: row keyAt[b] + j
+        int valid = 0;
+        for (int b = 0; b < batch; b++) {
+            keyAt[b] = valid;
+            System.arraycopy(hs, b * steps * nH, w.hv, valid * nH, lens[b] * nH);
+            valid += lens[b];
+        }
+        Gemm.gemm(false, false, valid, h, nH, 1, w.hv, 0, wk, 0, w.kp, 0, false);  // (N×H)·(H×h) → (N×h), N = Σ validLens
         if (p.kb != null) {
             double[] kb = p.kb.value().data;
-            for (int r = 0; r < batch * steps; r++) for (int j = 0; j < h; j++) w.kp[r * h + j] += kb[j];
+            for (int r = 0; r < valid; r++) for (int j = 0; j < h; j++) w.kp[r * h + j] += kb[j];
         }
         System.arraycopy(s0T.value().data, 0, w.s, 0, batch * nH);
         DMatrixRMaj logits = new DMatrixRMaj(maxSteps * batch, vocab);
@@ -141,8 +151,8 @@ final class FusedBahdanauDecoder {
                         : columns.get(t - 1)[b];
             Gemm.gemm(false, false, batch, h, nH, 1, w.s, sAt, wq, 0, w.q, row0 * h, false);   // (B×H)·(H×h) → (B×h)
             for (int b = 0; b < batch; b++)
-                AdditiveAttentionRows.forwardRow(h, nH, steps, lens[b], w.q, (row0 + b) * h, w.kp, b * steps * h, v,
-                        hs, b * steps * nH, w.tanh, (row0 + b) * steps * h, w.alpha, (row0 + b) * steps, w.c, cAt + b * nH);
+                AdditiveAttentionRows.forwardRow(h, nH, steps, lens[b], w.q, (row0 + b) * h, w.kp, keyAt[b] * h, v,
+                        hs, b * steps * nH, tanh, (row0 + b) * steps * h, w.alpha, (row0 + b) * steps, w.c, cAt + b * nH);
             int gAt = row0 * h3;
             Gemm.gemm(false, false, batch, h3, nH, 1, w.c, cAt, wx, dE * h3, w.gates, gAt, false); // (B×H)·(H×3H) → (B×3H)
             for (int b = 0; b < batch; b++) {
@@ -175,14 +185,14 @@ final class FusedBahdanauDecoder {
             }
         }
         if (!record) return new Run(Tensor.constant(logits), columns, weights);
-        final int outSteps = done;
+        final int outSteps = done, validRows = valid;
         Tensor out = Tensor.op("fusedBahdanauDecoder", logits,
-                g -> backward(g, p, w, run, hsT, s0T, lens, batch, steps, outSteps), parents.toArray(new Tensor[0]));
+                g -> backward(g, p, w, run, hsT, s0T, lens, keyAt, validRows, batch, steps, outSteps), parents.toArray(new Tensor[0]));
         return new Run(out, columns, weights);
     }
 
     private void backward(DMatrixRMaj gOut, BatchedAttentionParts p, Buffers w, long run, Tensor hsT, Tensor s0T,
-                          int[] lens, int batch, int steps, int outSteps) {
+                          int[] lens, int[] keyAt, int valid, int batch, int steps, int outSteps) {
         if (w.run != run)
             throw new IllegalStateException("FusedBahdanauDecoder: a later forward of this decoder reused the buffers of "
                     + "this one; call backward() on a loss before computing the next one (or use Seq2Seq.lossStepByStep)");
@@ -200,7 +210,7 @@ final class FusedBahdanauDecoder {
         Gemm.gemm(false, true, rows, nH, vocab, 1, g, 0, wo, 0, dSo, 0, false);                 // (T'B×V)·(V×H)
         Gemm.gemm(false, true, rows, nH, vocab, 1, g, 0, wo, nH * vocab, dC, 0, false);
         double[] dPre = new double[rows * h3], dGh = new double[rows * h3], dQ = new double[rows * h];
-        double[] dKp = new double[batch * steps * h], dh = new double[batch * nH], dsPrev = new double[batch * nH];
+        double[] dKp = new double[valid * h], dh = new double[batch * nH], dsPrev = new double[batch * nH];
         double[] gk = new double[batch * nH], work = new double[Math.max(1, steps)];
         double[] dv = p.v.requiresGrad() ? p.v.gradBuffer().data : null;
         double[] dhs = hsT.requiresGrad() ? hsT.gradBuffer().data : null;
@@ -215,7 +225,7 @@ final class FusedBahdanauDecoder {
             Gemm.gemm(false, true, batch, nH, h3, 1, dPre, gAt, wx, dE * h3, dC, sAt, true);   // ∂cₜ += Gx·Wx[E:]ᵀ
             for (int b = 0; b < batch; b++)
                 AdditiveAttentionRows.backwardRow(h, nH, lens[b], dC, sAt + b * nH, w.tanh, (row0 + b) * steps * h,
-                        w.alpha, (row0 + b) * steps, v, hs, b * steps * nH, dQ, (row0 + b) * h, dKp, b * steps * h,
+                        w.alpha, (row0 + b) * steps, v, hs, b * steps * nH, dQ, (row0 + b) * h, dKp, keyAt[b] * h,
                         dv, dhs, b * steps * nH, work);
             Gemm.gemm(false, true, batch, nH, h, 1, dQ, row0 * h, wq, 0, dsPrev, 0, true);      // (B×h)·(h×H)
             double[] swap = dh; dh = dsPrev; dsPrev = swap;
@@ -241,10 +251,15 @@ final class FusedBahdanauDecoder {
             Gemm.gemm(true, false, dE, h3, vocab, 1, p.emb.value().data, 0, dPe, 0, p.wx.gradBuffer().data, 0, true);
         if (p.emb.requiresGrad())                                         // (V×3H)·(3H×E)
             Gemm.gemm(false, true, vocab, dE, h3, 1, dPe, 0, wx, 0, p.emb.gradBuffer().data, 0, true);
-        int keys = batch * steps;                                         // the keys K̃ = hs·Wk + b
-        if (p.wk.requiresGrad()) Gemm.gemm(true, false, nH, h, keys, 1, hs, 0, dKp, 0, p.wk.gradBuffer().data, 0, true);
-        if (p.kb != null && p.kb.requiresGrad()) addColumnSums(dKp, keys, h, p.kb.gradBuffer().data);
-        if (dhs != null) Gemm.gemm(false, true, keys, nH, h, 1, dKp, 0, wk, 0, dhs, 0, true);   // (B·T×h)·(h×H)
+        // the keys K̃ = hv·Wk + b over the N packed valid rows hv of hs
+        if (p.wk.requiresGrad()) Gemm.gemm(true, false, nH, h, valid, 1, w.hv, 0, dKp, 0, p.wk.gradBuffer().data, 0, true);
+        if (p.kb != null && p.kb.requiresGrad()) addColumnSums(dKp, valid, h, p.kb.gradBuffer().data);
+        if (dhs != null) {
+            double[] dhv = new double[valid * nH];
+            Gemm.gemm(false, true, valid, nH, h, 1, dKp, 0, wk, 0, dhv, 0, false);                // (N×h)·(h×H)
+            for (int b = 0; b < batch; b++)
+                for (int i = 0, to = b * steps * nH, from = keyAt[b] * nH; i < lens[b] * nH; i++) dhs[to + i] += dhv[from + i];
+        }
     }
 
     private static void addColumnSums(double[] a, int rows, int cols, double[] sums) {
