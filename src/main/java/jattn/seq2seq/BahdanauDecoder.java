@@ -36,6 +36,7 @@ public final class BahdanauDecoder implements Decoder {
     private final BatchedAdditiveAttention attention;
     private final GruCell cell;
     private final Linear out;
+    private final FusedBahdanauDecoder fused = new FusedBahdanauDecoder(this);   // the fast path of Seq2Seq, with its buffers
 
     /** A decoder for V target tokens, embedding width E and state width H (attention with H hidden units). */
     public BahdanauDecoder(int vocabSize, int embeddingSize, int hiddenSize, Random rng) {
@@ -84,6 +85,9 @@ public final class BahdanauDecoder implements Decoder {
         BatchedAdditiveAttention.Keys keys = attention.projectKeys(source.states(), source.validLens()); // (B·T×h)
         return new Decoding(source.finalState(), (previous, s) -> step(embedding.forward(previous), s, keys));
     }
+
+    /** The whole run over a batch as one operation (teacher forcing and greedy decoding), equal to {@link #step} T' times. */
+    FusedBahdanauDecoder fused() { return fused; }
 
     @Override public Embedding embedding() { return embedding; }
     public BatchedAdditiveAttention attention() { return attention; }

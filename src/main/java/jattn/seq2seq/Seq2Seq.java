@@ -102,10 +102,7 @@ public final class Seq2Seq implements Seq2SeqModel {
      * previous token yₜ₋₁ (padding included: its loss is masked), and returns every step's logits.
      */
     public TeacherForced forward(PaddedBatch sourceBatch, PaddedBatch targetBatch) {
-        if (sourceBatch.batchSize() != targetBatch.batchSize())
-            throw new IllegalArgumentException("Seq2Seq: source batch (" + sourceBatch.batchSize() + "×"
-                    + sourceBatch.numSteps() + ") and target batch (" + targetBatch.batchSize() + "×"
-                    + targetBatch.numSteps() + ") have different numbers of sequences");
+        checkBatches(sourceBatch, targetBatch);
         Encoded encoded = encoder.encode(sourceBatch);
         Decoding decoding = decoder.start(encoded);
         int steps = targetBatch.numSteps();
@@ -129,9 +126,35 @@ public final class Seq2Seq implements Seq2SeqModel {
         return CrossEntropy.loss(forward.stackedLogits(), targetBatch.idsTimeMajor(), targetBatch.padId()); // (T'·B×V) → (1×1)
     }
 
-    /** {@code loss(forward(source, target), target)}. */
+    /**
+     * The teacher-forced mean cross-entropy of a batch, (1×1): the value of
+     * {@link #lossStepByStep}. The fast path: with a {@link BahdanauDecoder} the decoder's whole
+     * run is one fused operation ({@link FusedBahdanauDecoder}: pre-allocated buffers, the
+     * output layer and the weight gradients of all steps as single products); without
+     * attention, the step-by-step path.
+     */
     public Tensor loss(PaddedBatch sourceBatch, PaddedBatch targetBatch) {
+        if (!(decoder instanceof BahdanauDecoder attending)) return lossStepByStep(sourceBatch, targetBatch);
+        checkBatches(sourceBatch, targetBatch);
+        Encoded encoded = encoder.encode(sourceBatch);
+        Tensor logits = attending.fused().teacherForced(encoded, targetBatch, bos);   // (T'·B×V), row t·B + b
+        return CrossEntropy.loss(logits, targetBatch.idsTimeMajor(), targetBatch.padId()); // → (1×1)
+    }
+
+    /**
+     * {@code loss(forward(source, target), target)}: one {@link DecoderStep} per target step, each
+     * from the decoder's layers; the twin the fused path of {@link #loss(PaddedBatch, PaddedBatch)}
+     * is tested against, values and gradients.
+     */
+    public Tensor lossStepByStep(PaddedBatch sourceBatch, PaddedBatch targetBatch) {
         return loss(forward(sourceBatch, targetBatch), targetBatch);
+    }
+
+    private static void checkBatches(PaddedBatch sourceBatch, PaddedBatch targetBatch) {
+        if (sourceBatch.batchSize() != targetBatch.batchSize())
+            throw new IllegalArgumentException("Seq2Seq: source batch (" + sourceBatch.batchSize() + "×"
+                    + sourceBatch.numSteps() + ") and target batch (" + targetBatch.batchSize() + "×"
+                    + targetBatch.numSteps() + ") have different numbers of sequences");
     }
 
     /**
@@ -139,6 +162,19 @@ public final class Seq2Seq implements Seq2SeqModel {
      * {@code maxSteps} steps, or fewer once every row has produced the end token (if there is one).
      */
     public Decoded greedy(PaddedBatch sourceBatch, int maxSteps) {
+        if (maxSteps < 1) throw new IllegalArgumentException("Seq2Seq: maxSteps must be ≥ 1, got " + maxSteps);
+        if (decoder instanceof BahdanauDecoder attending) {               // the fast path: one fused run
+            FusedBahdanauDecoder.Greedy g;
+            try (NoGrad ignored = NoGrad.start()) {
+                g = attending.fused().greedy(encoder.encode(sourceBatch), maxSteps, bos, eos);
+            }
+            return decoded(sourceBatch, g.columns(), g.weights());
+        }
+        return greedyStepByStep(sourceBatch, maxSteps);
+    }
+
+    /** {@link #greedy} one {@link DecoderStep} at a time from the decoder's layers: the twin the fused path is tested against. */
+    public Decoded greedyStepByStep(PaddedBatch sourceBatch, int maxSteps) {
         if (maxSteps < 1) throw new IllegalArgumentException("Seq2Seq: maxSteps must be ≥ 1, got " + maxSteps);
         int batch = sourceBatch.batchSize();
         List<int[]> columns = new ArrayList<>(maxSteps);
@@ -158,6 +194,11 @@ public final class Seq2Seq implements Seq2SeqModel {
                     if (!ended[b] && previous[b] == eos) { ended[b] = true; open--; }
             }
         }
+        return decoded(sourceBatch, columns, weights);
+    }
+
+    private Decoded decoded(PaddedBatch sourceBatch, List<int[]> columns, List<DMatrixRMaj> weights) {
+        int batch = sourceBatch.batchSize();
         int[][] ids = new int[batch][columns.size()];
         for (int t = 0; t < columns.size(); t++)
             for (int b = 0; b < batch; b++) ids[b][t] = columns.get(t)[b];

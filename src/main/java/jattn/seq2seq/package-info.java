@@ -12,7 +12,11 @@
  *       time, producing {@link jattn.seq2seq.DecoderStep}s.</li>
  *   <li>{@link jattn.seq2seq.Seq2Seq}: teacher forcing ({@link jattn.seq2seq.TeacherForced}), the
  *       masked cross-entropy loss, greedy decoding ({@link jattn.seq2seq.Decoded}, with attention
- *       weights for heatmaps) and translate(...) with the vocabularies.</li>
+ *       weights for heatmaps) and translate(...) with the vocabularies. With a Bahdanau decoder,
+ *       {@code loss} and {@code greedy} run the decoder's whole pass as one fused operation
+ *       ({@code FusedBahdanauDecoder}, pre-allocated buffers); {@code lossStepByStep} and
+ *       {@code greedyStepByStep} are the same functions one {@link jattn.seq2seq.DecoderStep} at a
+ *       time, the twins the tests hold the fused path to.</li>
  * </ul>
  * Tasks, training recipes and evaluation on these models are in {@code jattn.experiments}.
  * The model equals the PyTorch anchor (tools/fixtures, seq2seq_attention.json, packed cases) in
