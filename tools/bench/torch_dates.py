@@ -168,7 +168,7 @@ def main():
                 update(model, opt, params, *batches[(blk * per + s) % 16], 3e-3)
             blocks.append(1e6 * (time.perf_counter() - t0) / per)
         print(f"torch-ref step threads={a.threads} update_us={statistics.median(blocks):.0f} "
-              f"blocks={','.join(f'{u:.0f}' for u in blocks)} updates={5 * per} blas_threads={os.environ["OPENBLAS_NUM_THREADS"]} torch={torch.__version__}")
+              f"blocks={','.join(f'{u:.0f}' for u in blocks)} updates={5 * per} blas_threads={os.environ['OPENBLAS_NUM_THREADS']} torch={torch.__version__}")
         return
 
     chunks = lambda pairs: [vocab.encode(pairs[i:i + EVAL_BATCH]) for i in range(0, len(pairs), EVAL_BATCH)]
@@ -197,7 +197,7 @@ def main():
     test_acc, _ = evaluate(model, test_enc, False)
     print(f"torch-ref threads={a.threads} steps={steps} time_to_99={'None' if reached is None else f'{reached:.1f}s'} "
           f"valid_exact_match={acc:.4f} test_exact_match={test_acc:.4f} update_us={1e6 * update_time / steps:.0f} "
-          f"lr={a.lr:g} warmup={a.warmup} seed={a.seed} blas_threads={os.environ["OPENBLAS_NUM_THREADS"]} torch={torch.__version__}")
+          f"lr={a.lr:g} warmup={a.warmup} seed={a.seed} blas_threads={os.environ['OPENBLAS_NUM_THREADS']} torch={torch.__version__}")
 
 
 if __name__ == "__main__":
