@@ -1,6 +1,8 @@
 package jattn.bench;
 
 import jattn.linalg.Gemm;
+import jattn.linalg.Gemm.Operands;
+import jattn.linalg.Gemm.Output;
 
 import java.util.Locale;
 import java.util.Random;
@@ -25,6 +27,7 @@ public final class GemmThroughput {
     /** A product C (m×n) = op(A)·op(B): {@code transA} reads A stored (k×m), {@code transB} B stored (n×k). */
     record Shape(String name, int m, int k, int n, boolean transA, boolean transB) {
         String op() { return (transA ? "T" : "N") + (transB ? "T" : "N"); }
+        Operands operands() { return transA ? (transB ? Operands.AT_BT : Operands.AT_B) : (transB ? Operands.A_BT : Operands.A_B); }
     }
 
     /** The shapes of torch_attention.py's GEMM_SHAPES, in the same order. */
@@ -51,11 +54,11 @@ public final class GemmThroughput {
         Random rng = new Random(0);
         for (Shape s : SHAPES) {                                           // warm-up of every path first: C2 compiles per call site
             double[] a = random(s.m * s.k, rng), b = random(s.k * s.n, rng), c = new double[s.m * s.n];
-            for (int i = 0; i < 50; i++) Gemm.gemm(s.transA, s.transB, s.m, s.n, s.k, 1.0, a, 0, b, 0, c, 0, false);
+            for (int i = 0; i < 50; i++) Gemm.gemm(s.operands(), s.m, s.n, s.k, 1.0, a, 0, b, 0, c, 0, Output.OVERWRITE);
         }
         for (Shape s : SHAPES) {
             double[] a = random(s.m * s.k, rng), b = random(s.k * s.n, rng), c = new double[s.m * s.n];
-            Runnable call = () -> Gemm.gemm(s.transA, s.transB, s.m, s.n, s.k, 1.0, a, 0, b, 0, c, 0, false);
+            Runnable call = () -> Gemm.gemm(s.operands(), s.m, s.n, s.k, 1.0, a, 0, b, 0, c, 0, Output.OVERWRITE);
             double sec = blockMedian(call, 0.1);
             double gflops = 2.0 * s.m * s.n * s.k / sec / 1e9;
             System.out.printf(Locale.ROOT, "java gemm threads=1 %-22s (%d×%d)·(%d×%d) %s %.2f GFLOP/s %.1f us %.2f of peak%n",

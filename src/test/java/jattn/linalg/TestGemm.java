@@ -1,6 +1,8 @@
 package jattn.linalg;
 
 import jattn.autograd.Tensor;
+import jattn.linalg.Gemm.Operands;
+import jattn.linalg.Gemm.Output;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
@@ -90,16 +92,16 @@ class TestGemm {
             DMatrixRMaj a = gaussian(m, k, rng), b = gaussian(k, n, rng), c0 = gaussian(m, n, rng);
             DMatrixRMaj aT = CommonOps_DDRM.transpose(a, null), bT = CommonOps_DDRM.transpose(b, null);
             DMatrixRMaj zero = new DMatrixRMaj(m, n);
-            for (boolean add : new boolean[]{false, true}) {
-                DMatrixRMaj want = expected(false, false, 1.5, a, b, add ? c0 : zero);
+            for (Output out : Output.values()) {
+                DMatrixRMaj want = expected(false, false, 1.5, a, b, out == Output.ADD ? c0 : zero);
                 DMatrixRMaj c = c0.copy();
-                Gemm.mult(1.5, a, b, c, add);
+                Gemm.mult(1.5, a, b, c, out);
                 assertClose(want, c, ROUNDING);
                 c = c0.copy();
-                Gemm.multTransA(1.5, aT, b, c, add);
+                Gemm.multTransA(1.5, aT, b, c, out);
                 assertClose(want, c, ROUNDING);
                 c = c0.copy();
-                Gemm.multTransB(1.5, a, bT, c, add);
+                Gemm.multTransB(1.5, a, bT, c, out);
                 assertClose(want, c, ROUNDING);
             }
         }
@@ -113,7 +115,7 @@ class TestGemm {
         for (int i = 0; i < a.length; i++) a[i] = rng.nextGaussian();
         for (int i = 0; i < b.length; i++) b[i] = rng.nextGaussian();
         Arrays.fill(c, 9.0);
-        Gemm.gemm(false, true, m, n, k, 1, a, 3, b, 7, c, 2, false);
+        Gemm.gemm(Operands.A_BT, m, n, k, 1, a, 3, b, 7, c, 2, Output.OVERWRITE);
         DMatrixRMaj am = DMatrixRMaj.wrap(m, k, Arrays.copyOfRange(a, 3, 3 + m * k));
         DMatrixRMaj bm = DMatrixRMaj.wrap(n, k, Arrays.copyOfRange(b, 7, 7 + n * k));
         DMatrixRMaj want = new DMatrixRMaj(m, n);
@@ -146,8 +148,8 @@ class TestGemm {
         CommonOps_DDRM.mult(big, big, want1);
         CommonOps_DDRM.mult(small, CommonOps_DDRM.transpose(small, null), new DMatrixRMaj(3, 3));
         for (int r = 0; r < 3; r++) {                                            // the packing buffer is reused
-            Gemm.mult(1, big, big, c1, false);
-            Gemm.mult(1, small, gaussian(2, 2, new Random(7)), c2, false);
+            Gemm.mult(1, big, big, c1, Output.OVERWRITE);
+            Gemm.mult(1, small, gaussian(2, 2, new Random(7)), c2, Output.OVERWRITE);
             assertClose(want1, c1, ROUNDING);
         }
         CommonOps_DDRM.mult(small, gaussian(2, 2, new Random(7)), want2);
@@ -156,15 +158,15 @@ class TestGemm {
 
     @Test
     void shapeErrorsNameTheShapes() {
-        assertRejects(() -> Gemm.mult(1, new DMatrixRMaj(2, 3), new DMatrixRMaj(4, 2), new DMatrixRMaj(2, 2), false),
+        assertRejects(() -> Gemm.mult(1, new DMatrixRMaj(2, 3), new DMatrixRMaj(4, 2), new DMatrixRMaj(2, 2), Output.OVERWRITE),
                 "(2×3)", "(4×2)", "(2×2)");
-        assertRejects(() -> Gemm.multTransA(1, new DMatrixRMaj(2, 3), new DMatrixRMaj(3, 2), new DMatrixRMaj(3, 2), false),
+        assertRejects(() -> Gemm.multTransA(1, new DMatrixRMaj(2, 3), new DMatrixRMaj(3, 2), new DMatrixRMaj(3, 2), Output.OVERWRITE),
                 "Aᵀ·B", "(2×3)", "(3×2)");
-        assertRejects(() -> Gemm.multTransB(1, new DMatrixRMaj(2, 3), new DMatrixRMaj(2, 2), new DMatrixRMaj(2, 2), true),
+        assertRejects(() -> Gemm.multTransB(1, new DMatrixRMaj(2, 3), new DMatrixRMaj(2, 2), new DMatrixRMaj(2, 2), Output.ADD),
                 "A·Bᵀ", "(2×3)", "(2×2)");
-        assertRejects(() -> Gemm.gemm(false, false, 2, 2, 2, 1, new double[4], 1, new double[4], 0, new double[4], 0, true),
+        assertRejects(() -> Gemm.gemm(Operands.A_B, 2, 2, 2, 1, new double[4], 1, new double[4], 0, new double[4], 0, Output.ADD),
                 "A (2×2)", "offset 1", "4 doubles");
-        assertRejects(() -> Gemm.gemm(false, false, -1, 2, 2, 1, new double[4], 0, new double[4], 0, new double[4], 0, true),
+        assertRejects(() -> Gemm.gemm(Operands.A_B, -1, 2, 2, 1, new double[4], 0, new double[4], 0, new double[4], 0, Output.ADD),
                 "negative", "m=-1");
     }
 
