@@ -25,12 +25,14 @@ class TestGemm {
      * Shapes (m, k, n): degenerate; every row count mod 6 (the tile height), with the 4-row and
      * one-row tiles that finish them; columns not a multiple of the panel width, one short and
      * one past it; k above the 256-term block; rows above the 96-row block of packed A (200 rows:
-     * two blocks and 8 left over; 100 rows with k above the term block, still on one thread); and
-     * products large enough to be split between the cores.
+     * two blocks and 8 left over; 100 rows with k above the term block, still on one thread);
+     * row counts around the vector kernel's 48-row blocks (47, 48, 49, 53, 54, 97); 1×k and k×1
+     * operands; and products large enough to be split between the cores.
      */
     static final int[][] SHAPES = {{1, 1, 1}, {1, 5, 1}, {3, 1, 4}, {2, 7, 3}, {5, 8, 1}, {0, 3, 2}, {4, 0, 3},
             {3, 2, 0}, {4, 4, 8}, {6, 3, 8}, {7, 9, 7}, {8, 5, 9}, {9, 3, 17}, {10, 3, 16}, {11, 4, 7},
-            {14, 6, 10}, {33, 66, 17}, {6, 300, 9}, {200, 3, 5}, {100, 260, 10}, {130, 70, 90}, {64, 64, 64}};
+            {14, 6, 10}, {33, 66, 17}, {6, 300, 9}, {200, 3, 5}, {100, 260, 10}, {130, 70, 90}, {64, 64, 64},
+            {47, 5, 9}, {48, 7, 8}, {49, 3, 17}, {53, 9, 1}, {54, 2, 16}, {97, 11, 7}, {1, 64, 192}, {64, 1, 64}};
 
     /** The kernels, called directly, so that both are tested whichever one {@link Gemm} picked. */
     interface Kernel {
@@ -123,6 +125,35 @@ class TestGemm {
         assertClose(want, DMatrixRMaj.wrap(m, n, Arrays.copyOfRange(c, 2, 2 + m * n)), ROUNDING);
         assertArrayEquals(new double[]{9, 9}, Arrays.copyOfRange(c, 0, 2));
         assertArrayEquals(new double[]{9, 9, 9, 9}, Arrays.copyOfRange(c, 2 + m * n, c.length));
+    }
+
+    /**
+     * The vector kernel's order of summation, written out for one element: per block of KC terms
+     * s = fma(op(A)ᵢₚ, op(B)ₚⱼ, s) from s = 0 over p in order, then cᵢⱼ = fma(s, α, cᵢⱼ) (α = 1: the
+     * same as cᵢⱼ + s for the edge columns). Bit for bit, so neither the tile shape (6, 4, 1 rows),
+     * nor the row blocks, nor how ParallelRows splits the rows can change a result.
+     */
+    @Test
+    void vectorKernelSumsEveryElementInOneFixedOrder() {
+        Random rng = new Random(407);
+        int[][] shapes = {{1, 1, 1}, {47, 5, 9}, {49, 300, 17}, {53, 9, 1}, {97, 11, 7}, {130, 70, 90}, {1, 64, 192}, {64, 1, 64}};
+        for (int[] s : shapes)
+            for (boolean transA : new boolean[]{false, true})
+                for (boolean transB : new boolean[]{false, true}) {
+                    int m = s[0], k = s[1], n = s[2];
+                    double[] a = gaussian(m * k, 1, rng).data, b = gaussian(k * n, 1, rng).data, c = gaussian(m, n, rng).data;
+                    double[] want = c.clone();
+                    for (int i = 0; i < m; i++)
+                        for (int j = 0; j < n; j++)
+                            for (int p0 = 0; p0 < k; p0 += VectorGemm.KC) {
+                                double sum = 0;
+                                for (int p = p0; p < Math.min(k, p0 + VectorGemm.KC); p++)
+                                    sum = Math.fma(transA ? a[p * m + i] : a[i * k + p], transB ? b[j * k + p] : b[p * n + j], sum);
+                                want[i * n + j] = Math.fma(sum, 1.0, want[i * n + j]);
+                            }
+                    VECTOR.multAdd(transA, transB, m, n, k, 1.0, a, 0, b, 0, c, 0);
+                    assertArrayEquals(want, c, m + "×" + k + "·" + k + "×" + n + " transA=" + transA + " transB=" + transB);
+                }
     }
 
     @Test
