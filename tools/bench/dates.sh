@@ -14,7 +14,8 @@
 # Usage: tools/bench/dates.sh [java options key=value ...]   (appended to both recipes, e.g. seed=1)
 # Env: ROUNDS (3); RECIPES="java anchor" (or one of them); SKIP_TORCH=1 runs only the Java side;
 #      TORCH_ANCHOR=path: the external anchor (optional column); NO_ANCHOR=1 skips it;
-#      JAVA_CORES=N runs Java with -XX:ActiveProcessorCount=N; SEED=s for both sides (default 0).
+#      JAVA_CORES=N runs Java with -XX:ActiveProcessorCount=N; SEED=s for both sides (default 0);
+#      TORCH_THREADS="1" runs only these thread settings of the reference (default "1 2").
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -52,7 +53,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
             2> >(grep -v "^WARNING: Using incubator modules" >&2) | tee >(cat >&2) | grep '^java ' | tail -1)"
     echo "$recipe java $r $(field time_to_99 "$line") $(field steps "$line")" >>"$RESULTS"
     [[ "${SKIP_TORCH:-0}" == 1 ]] && continue
-    for threads in 1 2; do
+    for threads in ${TORCH_THREADS:-1 2}; do
       # shellcheck disable=SC2046
       echo "== round $r, recipe $recipe: /usr/bin/python3 tools/bench/torch_dates.py --threads $threads --seed $SEED $(torch_args "$recipe")"
       # shellcheck disable=SC2046
