@@ -49,7 +49,8 @@ best = [min(a, b) for a, b in zip(t1, t2)]
 ratios = [j / b for j, b in zip(java, best)]
 med = statistics.median
 print(f"\none training step of the date model (batch 64, E 32, H 64, Bahdanau), {rounds} alternating rounds; medians, µs per update")
-print(f"Java (JMH median of single calls) {med(java):.0f} | torch 1t {med(t1):.0f} | torch 2t {med(t2):.0f} | "
+us = lambda xs: "not run" if med(xs) == float("inf") else f"{med(xs):.0f}"
+print(f"Java (JMH median of single calls) {med(java):.0f} | torch 1t {us(t1)} | torch 2t {us(t2)} | "
       f"median per-round ratio Java / torch-best {med(ratios):.2f} (goal ≤ 0.5)")
-print("per round Java/torch1t/torch2t: " + "; ".join(f"{j:.0f}/{a:.0f}/{b:.0f}" for j, a, b in zip(java, t1, t2)))
+print("per round Java/torch1t/torch2t: " + "; ".join(f"{j:.0f}/{a:.0f}/{b:.0f}".replace("inf", "-") for j, a, b in zip(java, t1, t2)))
 PY
