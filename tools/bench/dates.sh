@@ -15,7 +15,8 @@
 # Env: ROUNDS (3); RECIPES="java anchor" (or one of them); SKIP_TORCH=1 runs only the Java side;
 #      TORCH_ANCHOR=path: the external anchor (optional column); NO_ANCHOR=1 skips it;
 #      JAVA_CORES=N runs Java with -XX:ActiveProcessorCount=N; SEED=s for both sides (default 0);
-#      TORCH_THREADS="1" runs only these thread settings of the reference (default "1 2").
+#      TORCH_THREADS="1" runs only these thread settings of the reference (default "1 2");
+#      TORCH_EXTRA="--max-updates 50" more options for the reference (e.g. with java maxUpdates=50).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -55,9 +56,9 @@ for ((r = 1; r <= ROUNDS; r++)); do
     [[ "${SKIP_TORCH:-0}" == 1 ]] && continue
     for threads in ${TORCH_THREADS:-1 2}; do
       # shellcheck disable=SC2046
-      echo "== round $r, recipe $recipe: /usr/bin/python3 tools/bench/torch_dates.py --threads $threads --seed $SEED $(torch_args "$recipe")"
+      echo "== round $r, recipe $recipe: /usr/bin/python3 tools/bench/torch_dates.py --threads $threads --seed $SEED $(torch_args "$recipe") ${TORCH_EXTRA:-}"
       # shellcheck disable=SC2046
-      last="$(/usr/bin/python3 tools/bench/torch_dates.py --threads "$threads" --seed "$SEED" $(torch_args "$recipe") | tee >(cat >&2) | grep '^torch-ref ' | tail -1)"
+      last="$(/usr/bin/python3 tools/bench/torch_dates.py --threads "$threads" --seed "$SEED" $(torch_args "$recipe") ${TORCH_EXTRA:-} | tee >(cat >&2) | grep '^torch-ref ' | tail -1)"
       echo "$recipe torch${threads}t $r $(field time_to_99 "$last") $(field steps "$last")" >>"$RESULTS"
     done
     if [[ -n $ANCHOR ]]; then
