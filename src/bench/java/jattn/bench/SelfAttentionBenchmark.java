@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One forward and backward pass of scaled dot-product self-attention, the computation of the
- * PyTorch anchor {@code ../shared/anchors/torch_attention_micro.py}:
+ * project's PyTorch reference {@code tools/bench/torch_attention.py} (and of the external anchor
+ * {@code ../shared/anchors/torch_attention_micro.py}):
  * <pre>
  *   X (n×d), Wq, Wk, Wv (d×d) ~ N(0, 1), float64, d = 64
  *   Q = X·Wq, K = X·Wk, V = X·Wv,  A = softmax(Q·Kᵀ/√d),  L = Σ A·V,  backward to Wq, Wk, Wv
@@ -42,7 +43,7 @@ public class SelfAttentionBenchmark {
     /** The width d of the anchor. */
     static final int D = 64;
 
-    @Param({"16", "64", "128", "256", "512"})
+    @Param({"16", "32", "64", "128", "256", "512"})
     public int n;
 
     private Tensor x, wq, wk, wv;

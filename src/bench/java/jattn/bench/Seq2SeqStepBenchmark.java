@@ -28,11 +28,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One training step of the Seq2Seq model with Bahdanau attention on the date task, as the
- * PyTorch anchor {@code ../shared/anchors/torch_date_attention.py} takes it: a batch of 64
- * dates, embeddings E = 32, GRU states H = 64, teacher forcing over the 10 output characters,
- * cross-entropy, backward, clipping to norm 1, an Adam step (η = 3e-3). The batches are fixed
- * (the first 16 batches of 64 of the shipped training split's generator), cycled, so that every
- * call does one real update of a model that keeps training.
+ * project's PyTorch reference {@code tools/bench/torch_dates.py --step-loop N} times its own: a
+ * batch of 64 dates, embeddings E = 32, GRU states H = 64, teacher forcing over the 10 output
+ * characters, cross-entropy, backward, clipping to norm 1, an Adam step (η = 3e-3). The batches
+ * are the same on both sides: the first 16 batches of 64 of the shipped training split
+ * ({@link DateDataset#generate()}, datasets/dates/train.csv), with the vocabulary of the whole
+ * split, cycled, so that every call does one real update of a model that keeps training.
+ * {@code tools/bench/step.sh} runs both, in alternating rounds, and prints the ratio.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -52,7 +54,7 @@ public class Seq2SeqStepBenchmark {
     @Setup
     public void setUp() {
         KernelCheck.requireVectorKernel();
-        List<DatePair> train = DateDataset.generate(DateDataset.SEED, BATCH * BATCHES, 0, 0).train();
+        List<DatePair> train = DateDataset.generate().train();
         Seq2SeqTask task = DateTask.of(train);
         model = task.newModel(Architecture.dates().withEmbeddingSize(E).withHiddenSize(H).with(Attention.BAHDANAU));
         adam = new Adam(model.parameters(), 3e-3);

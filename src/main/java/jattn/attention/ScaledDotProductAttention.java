@@ -2,6 +2,7 @@ package jattn.attention;
 
 import jattn.autograd.Tensor;
 import jattn.linalg.Gemm;
+import jattn.linalg.Gemm.Output;
 import jattn.linalg.ParallelRows;
 import org.ejml.data.DMatrixRMaj;
 
@@ -47,7 +48,7 @@ public final class ScaledDotProductAttention {
         double scale = 1 / Math.sqrt(k.cols());
         boolean[][] keep = Mask.keepOrNull(mask, "ScaledDotProductAttention", m, n);
         DMatrixRMaj a = new DMatrixRMaj(m, n);
-        Gemm.multTransB(scale, q.value(), k.value(), a, false);         // S = Q·Kᵀ/√dK: (m×dK)·(dK×n) → (m×n)
+        Gemm.multTransB(scale, q.value(), k.value(), a, Output.OVERWRITE);         // S = Q·Kᵀ/√dK: (m×dK)·(dK×n) → (m×n)
         double[] av = a.data;
         ParallelRows.run(m, 16L * m * n, (lo, hi) -> {                       // A = softmax(S) row by row, in place
             for (int i = lo; i < hi; i++) Softmax.forwardRow(av, av, i * n, n, 1.0, keep == null ? null : keep[i]);
@@ -57,18 +58,18 @@ public final class ScaledDotProductAttention {
             ParallelRows.run(m, 4L * m * n, (lo, hi) -> {
                 for (int i = lo; i < hi; i++) Softmax.backwardRow(g.data, av, dS.data, i * n, n, scale);
             });
-            if (q.requiresGrad()) Gemm.mult(1, dS, k.value(), q.gradBuffer(), true);          // ∂Q += ∂S·K: (m×n)·(n×dK)
-            if (k.requiresGrad()) Gemm.multTransA(1, dS, q.value(), k.gradBuffer(), true);   // ∂K += ∂Sᵀ·Q: (n×m)·(m×dK)
+            if (q.requiresGrad()) Gemm.mult(1, dS, k.value(), q.gradBuffer(), Output.ADD);          // ∂Q += ∂S·K: (m×n)·(n×dK)
+            if (k.requiresGrad()) Gemm.multTransA(1, dS, q.value(), k.gradBuffer(), Output.ADD);   // ∂K += ∂Sᵀ·Q: (n×m)·(m×dK)
         }, q, k);
     }
 
     /** O = A·V: (m×n)·(n×dV) → (m×dV). ∂A += G·Vᵀ, ∂V += Aᵀ·G. */
     static Tensor output(Tensor a, Tensor v) {
         DMatrixRMaj o = new DMatrixRMaj(a.rows(), v.cols());
-        Gemm.mult(1, a.value(), v.value(), o, false);                    // (m×n)·(n×dV) → (m×dV)
+        Gemm.mult(1, a.value(), v.value(), o, Output.OVERWRITE);                    // (m×n)·(n×dV) → (m×dV)
         return Tensor.op("attentionOutput", o, g -> {
-            if (a.requiresGrad()) Gemm.multTransB(1, g, v.value(), a.gradBuffer(), true);    // (m×dV)·(dV×n)
-            if (v.requiresGrad()) Gemm.multTransA(1, a.value(), g, v.gradBuffer(), true);    // (n×m)·(m×dV)
+            if (a.requiresGrad()) Gemm.multTransB(1, g, v.value(), a.gradBuffer(), Output.ADD);    // (m×dV)·(dV×n)
+            if (v.requiresGrad()) Gemm.multTransA(1, a.value(), g, v.gradBuffer(), Output.ADD);    // (n×m)·(m×dV)
         }, a, v);
     }
 }

@@ -1,6 +1,7 @@
 package jattn.autograd;
 
 import jattn.linalg.Gemm;
+import jattn.linalg.Gemm.Output;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -21,10 +22,10 @@ final class Products {
             throw new IllegalArgumentException("matmul: " + a.shape() + "·" + b.shape()
                     + ", inner dimensions " + a.cols() + " ≠ " + b.rows());
         DMatrixRMaj y = new DMatrixRMaj(a.rows(), b.cols());
-        Gemm.mult(1, a.value(), b.value(), y, false);                        // (n×k)·(k×m) → (n×m)
+        Gemm.mult(1, a.value(), b.value(), y, Output.OVERWRITE);                        // (n×k)·(k×m) → (n×m)
         return Tensor.op("matmul", y, g -> {
-            if (a.requiresGrad()) Gemm.multTransB(1, g, b.value(), a.gradBuffer(), true);   // (n×m)·(m×k)
-            if (b.requiresGrad()) Gemm.multTransA(1, a.value(), g, b.gradBuffer(), true);   // (k×n)·(n×m)
+            if (a.requiresGrad()) Gemm.multTransB(1, g, b.value(), a.gradBuffer(), Output.ADD);   // (n×m)·(m×k)
+            if (b.requiresGrad()) Gemm.multTransA(1, a.value(), g, b.gradBuffer(), Output.ADD);   // (k×n)·(n×m)
         }, a, b);
     }
 
@@ -34,10 +35,10 @@ final class Products {
             throw new IllegalArgumentException("matmulTransB: " + a.shape() + "·" + b.shape()
                     + "ᵀ, inner dimensions " + a.cols() + " ≠ " + b.cols());
         DMatrixRMaj y = new DMatrixRMaj(a.rows(), b.rows());
-        Gemm.multTransB(1, a.value(), b.value(), y, false);                  // (n×k)·(k×m) → (n×m)
+        Gemm.multTransB(1, a.value(), b.value(), y, Output.OVERWRITE);                  // (n×k)·(k×m) → (n×m)
         return Tensor.op("matmulTransB", y, g -> {
-            if (a.requiresGrad()) Gemm.mult(1, g, b.value(), a.gradBuffer(), true);         // (n×m)·(m×k)
-            if (b.requiresGrad()) Gemm.multTransA(1, g, a.value(), b.gradBuffer(), true);   // (m×n)·(n×k)
+            if (a.requiresGrad()) Gemm.mult(1, g, b.value(), a.gradBuffer(), Output.ADD);         // (n×m)·(m×k)
+            if (b.requiresGrad()) Gemm.multTransA(1, g, a.value(), b.gradBuffer(), Output.ADD);   // (m×n)·(n×k)
         }, a, b);
     }
 

@@ -33,38 +33,101 @@ public final class Gemm {
 
     private Gemm() {}
 
+    /** What the product does to C: {@code C = α·op(A)·op(B)} or {@code C += α·op(A)·op(B)}. */
+    public enum Output {
+        /** C = α·op(A)·op(B): C's old values are ignored. */
+        OVERWRITE,
+        /** C += α·op(A)·op(B): e.g. a gradient buffer that other terms also add to. */
+        ADD
+    }
+
+    /** Which operands are read transposed: op(A)·op(B) with A stored (m×k) or, for Aᵀ, (k×m); B stored (k×n) or, for Bᵀ, (n×k). */
+    public enum Operands {
+        /** A·B: A (m×k), B (k×n). */
+        A_B(false, false),
+        /** Aᵀ·B: A stored (k×m), B (k×n). */
+        AT_B(true, false),
+        /** A·Bᵀ: A (m×k), B stored (n×k). */
+        A_BT(false, true),
+        /** Aᵀ·Bᵀ: A stored (k×m), B stored (n×k). */
+        AT_BT(true, true);
+
+        final boolean transA, transB;
+
+        Operands(boolean transA, boolean transB) {
+            this.transA = transA;
+            this.transB = transB;
+        }
+    }
+
     /** Which kernel computes the products, e.g. "vector (4 doubles per register)" or "scalar". */
     public static String kernel() {
         return VECTOR ? VectorGemm.describe() : "scalar (run the JVM with --add-modules jdk.incubator.vector for the vector kernel)";
     }
 
-    /** C (=|+=) α·A·B: (m×k)·(k×n) → (m×n); {@code add} false overwrites C. */
-    public static void mult(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, boolean add) {
+    /** C (=|+=) α·A·B: (m×k)·(k×n) → (m×n). */
+    public static void mult(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, Output out) {
         check("mult", "A·B", a.numCols == b.numRows && c.numRows == a.numRows && c.numCols == b.numCols, a, b, c);
-        gemm(false, false, a.numRows, b.numCols, a.numCols, alpha, a.data, 0, b.data, 0, c.data, 0, add);
+        gemm(Operands.A_B, a.numRows, b.numCols, a.numCols, alpha, a.data, 0, b.data, 0, c.data, 0, out);
     }
 
     /** C (=|+=) α·Aᵀ·B: (k×m)ᵀ·(k×n) → (m×n). */
-    public static void multTransA(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, boolean add) {
+    public static void multTransA(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, Output out) {
         check("multTransA", "Aᵀ·B", a.numRows == b.numRows && c.numRows == a.numCols && c.numCols == b.numCols, a, b, c);
-        gemm(true, false, a.numCols, b.numCols, a.numRows, alpha, a.data, 0, b.data, 0, c.data, 0, add);
+        gemm(Operands.AT_B, a.numCols, b.numCols, a.numRows, alpha, a.data, 0, b.data, 0, c.data, 0, out);
     }
 
     /** C (=|+=) α·A·Bᵀ: (m×k)·(n×k)ᵀ → (m×n). */
-    public static void multTransB(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, boolean add) {
+    public static void multTransB(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, Output out) {
         check("multTransB", "A·Bᵀ", a.numCols == b.numCols && c.numRows == a.numRows && c.numCols == b.numRows, a, b, c);
-        gemm(false, true, a.numRows, b.numRows, a.numCols, alpha, a.data, 0, b.data, 0, c.data, 0, add);
+        gemm(Operands.A_BT, a.numRows, b.numRows, a.numCols, alpha, a.data, 0, b.data, 0, c.data, 0, out);
+    }
+
+    /** The boolean form of {@link #mult(double, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, Output)}, kept while branches still call it. */
+    @Deprecated(forRemoval = true)
+    public static void mult(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, boolean add) {
+        mult(alpha, a, b, c, output(add));
+    }
+
+    /** The boolean form of {@link #multTransA(double, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, Output)}, kept while branches still call it. */
+    @Deprecated(forRemoval = true)
+    public static void multTransA(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, boolean add) {
+        multTransA(alpha, a, b, c, output(add));
+    }
+
+    /** The boolean form of {@link #multTransB(double, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, Output)}, kept while branches still call it. */
+    @Deprecated(forRemoval = true)
+    public static void multTransB(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, boolean add) {
+        multTransB(alpha, a, b, c, output(add));
+    }
+
+    /** The boolean form of {@link #gemm(Operands, int, int, int, double, double[], int, double[], int, double[], int, Output)}, kept while branches still call it. */
+    @Deprecated(forRemoval = true)
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                            double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean add) {
+        gemm(transA ? (transB ? Operands.AT_BT : Operands.AT_B) : (transB ? Operands.A_BT : Operands.A_B),
+                m, n, k, alpha, a, aOff, b, bOff, c, cOff, output(add));
+    }
+
+    private static Output output(boolean add) {
+        return add ? Output.ADD : Output.OVERWRITE;
     }
 
     /**
      * C (=|+=) α·op(A)·op(B) on blocks of arrays: A from {@code aOff}, B from {@code bOff} and C
-     * (m×n, contiguous) from {@code cOff}, all row-major. A is stored (m×k), or (k×m) if
-     * {@code transA}; B is stored (k×n), or (n×k) if {@code transB}.
+     * (m×n, contiguous) from {@code cOff}, all row-major. A is stored (m×k), or (k×m) for
+     * {@link Operands#AT_B}; B is stored (k×n), or (n×k) for {@link Operands#A_BT}.
+     * <pre>
+     *   Gemm.gemm(Operands.AT_B, m, n, k, 1, x, 0, g, 0, dW, 0, Output.ADD);   // ∂W += xᵀ·g: (m×k)ᵀ… → (m×n)
+     * </pre>
      *
      * @throws IllegalArgumentException if a size is negative or a block runs past its array
      */
-    public static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
-                            double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean add) {
+    public static void gemm(Operands ops, int m, int n, int k, double alpha,
+                            double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, Output out) {
+        if (ops == null || out == null)
+            throw new IllegalArgumentException("Gemm: which operands are transposed and what happens to C must be given, got " + ops + " and " + out);
+        boolean transA = ops.transA, transB = ops.transB, add = out == Output.ADD;
         if (m < 0 || n < 0 || k < 0)
             throw new IllegalArgumentException("Gemm: negative size m=" + m + ", n=" + n + ", k=" + k);
         fits("A", a, aOff, transA ? k : m, transA ? m : k);

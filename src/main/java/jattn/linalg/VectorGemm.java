@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  *                4 with AVX2). An untransposed B is read in place, its panel rows n apart;
  *                Bᵀ, and a last panel narrower than NR, are first packed into contiguous
  *                zero-padded (k×NR) panels
- *   C (m×n)      computed in tiles of MR = 6 rows × NR columns, each held in 12 vector
+ *   C (m×n)      in blocks of MC_BLOCK = 48 rows; within a block, panel by panel, in tiles
+ *                of MR = 6 rows × NR columns, each held in 12 vector
  *                registers while p runs over a block of KC = 256 of the k terms:
  *                  tile += op(A)[i..i+5, p] (broadcast) ⊙ panel[p, 0..NR) (two vector loads)
  * </pre>
@@ -37,6 +38,13 @@ final class VectorGemm {
 
     /** Terms of the inner dimension per pass (a (KC×NR) panel of B is 16 KB with AVX2). */
     static final int KC = 256;
+
+    /**
+     * Rows of C per block (8 tiles of 6): the block's op(A) (48 × KC) is read once per panel of B
+     * from the L1/L2 cache instead of all of op(A) from further out; a panel is reused by the
+     * block's 8 tiles. The order of every output element's sum is the same for any block size.
+     */
+    static final int MC_BLOCK = Integer.getInteger("jattn.gemm.rowBlock", 48);
 
     /** The packed op(B) of the last product on this thread, reused when large enough. */
     private static final ThreadLocal<double[]> PANELS = new ThreadLocal<>();
@@ -94,19 +102,24 @@ final class VectorGemm {
         double[] edge = new double[NR];                                  // a tile row that runs past column n
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
-            for (int q = 0, j0 = 0; j0 < n; q++, j0 += NR) {
-                int w = Math.min(NR, n - j0);
-                boolean inPlace = !transB && w == NR;
-                double[] panel = inPlace ? b : bp;
-                int bo = inPlace ? bOff + p0 * n + j0 : (transB ? q * NR * k : 0) + p0 * NR, bs = inPlace ? n : NR;
-                int i = i0, sixes = (i1 - i0) / 6, rest = (i1 - i0) % 6;
-                if ((rest == 2 || rest == 3) && sixes > 0) sixes--;      // 8 or 9 rows left: two 4-row tiles, not 1-row ones
-                for (int t = 0; t < sixes; t++, i += 6)
-                    tile6(a, aOff + i * rs + p0 * cs, rs, cs, kc, panel, bo, bs, alpha, c, cOff + i * n + j0, n, w, edge);
-                for (; i + 4 <= i1; i += 4)
-                    tile4(a, aOff + i * rs + p0 * cs, rs, cs, kc, panel, bo, bs, alpha, c, cOff + i * n + j0, n, w, edge);
-                for (; i < i1; i++)
-                    tile1(a, aOff + i * rs + p0 * cs, cs, kc, panel, bo, bs, alpha, c, cOff + i * n + j0, w, edge);
+            for (int r0 = i0; r0 < i1; r0 += MC_BLOCK) {                 // a block of rows: its op(A) stays in L1 over all panels
+                int r1 = Math.min(i1, r0 + MC_BLOCK);
+                if (i1 - r1 < 6) r1 = i1;                                // no block of fewer than 6 rows at the end
+                for (int q = 0, j0 = 0; j0 < n; q++, j0 += NR) {
+                    int w = Math.min(NR, n - j0);
+                    boolean inPlace = !transB && w == NR;
+                    double[] panel = inPlace ? b : bp;
+                    int bo = inPlace ? bOff + p0 * n + j0 : (transB ? q * NR * k : 0) + p0 * NR, bs = inPlace ? n : NR;
+                    int i = r0, sixes = (r1 - r0) / 6, rest = (r1 - r0) % 6;
+                    if ((rest == 2 || rest == 3) && sixes > 0) sixes--;  // 8 or 9 rows left: two 4-row tiles, not 1-row ones
+                    for (int t = 0; t < sixes; t++, i += 6)
+                        tile6(a, aOff + i * rs + p0 * cs, rs, cs, kc, panel, bo, bs, alpha, c, cOff + i * n + j0, n, w, edge);
+                    for (; i + 4 <= r1; i += 4)
+                        tile4(a, aOff + i * rs + p0 * cs, rs, cs, kc, panel, bo, bs, alpha, c, cOff + i * n + j0, n, w, edge);
+                    for (; i < r1; i++)
+                        tile1(a, aOff + i * rs + p0 * cs, cs, kc, panel, bo, bs, alpha, c, cOff + i * n + j0, w, edge);
+                }
+                r0 = r1 - MC_BLOCK;                                      // r0 += MC_BLOCK lands on r1
             }
         }
     }

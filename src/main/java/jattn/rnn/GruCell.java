@@ -2,6 +2,8 @@ package jattn.rnn;
 
 import jattn.autograd.Tensor;
 import jattn.linalg.Gemm;
+import jattn.linalg.Gemm.Operands;
+import jattn.linalg.Gemm.Output;
 import jattn.nn.Init;
 import jattn.nn.TorchWeights;
 import org.ejml.data.DMatrixRMaj;
@@ -83,9 +85,9 @@ public final class GruCell implements RecurrentCell {
         checkStep(x, h);
         int batch = x.rows(), nH = hidden, h3 = 3 * hidden;
         DMatrixRMaj gates = new DMatrixRMaj(batch, h3);                  // x·Wx, then [r | z | n], kept for the backward
-        Gemm.gemm(false, false, batch, h3, wx.rows(), 1, x.value().data, 0, wx.value().data, 0, gates.data, 0, false); // (B×dIn)·(dIn×3H) → (B×3H)
+        Gemm.gemm(Operands.A_B, batch, h3, wx.rows(), 1, x.value().data, 0, wx.value().data, 0, gates.data, 0, Output.OVERWRITE); // (B×dIn)·(dIn×3H) → (B×3H)
         ghWork.reshape(batch, h3);
-        Gemm.gemm(false, false, batch, h3, nH, 1, h.value().data, 0, wh.value().data, 0, ghWork.data, 0, false);    // (B×H)·(H×3H) → (B×3H)
+        Gemm.gemm(Operands.A_B, batch, h3, nH, 1, h.value().data, 0, wh.value().data, 0, ghWork.data, 0, Output.OVERWRITE);    // (B×H)·(H×3H) → (B×3H)
         DMatrixRMaj hn = new DMatrixRMaj(batch, nH);                     // h·Whn + bhn, kept for the backward
         DMatrixRMaj out = new DMatrixRMaj(batch, nH);
         double[] g = gates.data, bxv = bx.value().data;
@@ -109,15 +111,15 @@ public final class GruCell implements RecurrentCell {
                     ax, b * h3, ah, b * h3, dh, b * nH);
         int dIn = wx.rows();
         if (x.requiresGrad()) {                                                              // (B×3H)·(3H×dIn)
-            Gemm.gemm(false, true, batch, dIn, h3, 1, ax, 0, wx.value().data, 0, x.gradBuffer().data, 0, true);
+            Gemm.gemm(Operands.A_BT, batch, dIn, h3, 1, ax, 0, wx.value().data, 0, x.gradBuffer().data, 0, Output.ADD);
         }
         if (wx.requiresGrad())                                                               // (dIn×B)·(B×3H)
-            Gemm.gemm(true, false, dIn, h3, batch, 1, x.value().data, 0, ax, 0, wx.gradBuffer().data, 0, true);
+            Gemm.gemm(Operands.AT_B, dIn, h3, batch, 1, x.value().data, 0, ax, 0, wx.gradBuffer().data, 0, Output.ADD);
         if (h.requiresGrad()) {                                                              // (B×3H)·(3H×H)
-            Gemm.gemm(false, true, batch, nH, h3, 1, ah, 0, wh.value().data, 0, h.gradBuffer().data, 0, true);
+            Gemm.gemm(Operands.A_BT, batch, nH, h3, 1, ah, 0, wh.value().data, 0, h.gradBuffer().data, 0, Output.ADD);
         }
         if (wh.requiresGrad())                                                               // (H×B)·(B×3H)
-            Gemm.gemm(true, false, nH, h3, batch, 1, hv, 0, ah, 0, wh.gradBuffer().data, 0, true);
+            Gemm.gemm(Operands.AT_B, nH, h3, batch, 1, hv, 0, ah, 0, wh.gradBuffer().data, 0, Output.ADD);
         if (bx.requiresGrad()) addColumnSums(gxGrad, bx.gradBuffer());
         if (bh.requiresGrad()) addColumnSums(ghGrad, bh.gradBuffer());
     }

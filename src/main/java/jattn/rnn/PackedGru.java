@@ -3,6 +3,8 @@ package jattn.rnn;
 import jattn.autograd.Tensor;
 import jattn.nn.Embedding;
 import jattn.linalg.Gemm;
+import jattn.linalg.Gemm.Operands;
+import jattn.linalg.Gemm.Output;
 import jattn.text.PaddedBatch;
 import org.ejml.data.DMatrixRMaj;
 
@@ -49,7 +51,7 @@ public final class PackedGru {
             for (int t = 0; t < lens[order[i]]; t++) ids[t * batch + i] = source.id(order[i], t);
 
         double[] proj = new double[vocab * h3];                         // P = Emb·Wx + bx: (V×E)·(E×3H) → (V×3H)
-        Gemm.gemm(false, false, vocab, h3, dIn, 1, emb.value().data, 0, wx.value().data, 0, proj, 0, false);
+        Gemm.gemm(Operands.A_B, vocab, h3, dIn, 1, emb.value().data, 0, wx.value().data, 0, proj, 0, Output.OVERWRITE);
         for (int v = 0; v < vocab; v++)                                  // the padding row is no input: P[pad] = bx
             for (int j = 0; j < h3; j++) proj[v * h3 + j] = (v == pad ? 0 : proj[v * h3 + j]) + bx.value().data[j];
         int bh1 = batch * nH;
@@ -62,7 +64,7 @@ public final class PackedGru {
             int n = active[t], prev = t * bh1, cur = (t + 1) * bh1;
             System.arraycopy(hs, prev, hs, cur, bh1);                    // finished rows keep their state
             Arrays.fill(gh, 0, n * h3, 0.0);
-            Gemm.gemm(false, false, n, h3, nH, 1, hs, prev, whv, 0, gh, 0, true);   // (n×H)·(H×3H) → (n×3H)
+            Gemm.gemm(Operands.A_B, n, h3, nH, 1, hs, prev, whv, 0, gh, 0, Output.ADD);   // (n×H)·(H×3H) → (n×3H)
             for (int i = 0; i < n; i++)                                  // row i: P[srcₜ], h·Wh → gates, hₜ
                 GruGates.forwardRow(nH, proj, ids[t * batch + i] * h3, gh, i * h3, bhv, hs, prev + i * nH,
                         gates, (t * batch + i) * h3, hn, t * bh1 + i * nH, hs, cur + i * nH);
@@ -85,8 +87,8 @@ public final class PackedGru {
                     GruGates.backwardRow(nH, gk, 0, gates, (t * batch + i) * h3, hn, t * bh1 + k, hs, prev + k,
                             dProj, ids[t * batch + i] * h3, gGh, i * h3, dhPrev, k);
                 }
-                Gemm.gemm(true, false, nH, h3, n, 1, hs, prev, gGh, 0, dWh, 0, true);     // ∂Wh += hᵀ·∂Gh: (H×n)·(n×3H)
-                Gemm.gemm(false, true, n, nH, h3, 1, gGh, 0, whv, 0, dhPrev, 0, true);    // ∂h += ∂Gh·Whᵀ: (n×3H)·(3H×H)
+                Gemm.gemm(Operands.AT_B, nH, h3, n, 1, hs, prev, gGh, 0, dWh, 0, Output.ADD);     // ∂Wh += hᵀ·∂Gh: (H×n)·(n×3H)
+                Gemm.gemm(Operands.A_BT, n, nH, h3, 1, gGh, 0, whv, 0, dhPrev, 0, Output.ADD);    // ∂h += ∂Gh·Whᵀ: (n×3H)·(3H×H)
                 if (bh.requiresGrad()) {
                     double[] dbh = bh.gradBuffer().data;
                     for (int i = 0; i < n; i++) for (int j = 0; j < h3; j++) dbh[j] += gGh[i * h3 + j];
@@ -99,9 +101,9 @@ public final class PackedGru {
             }
             if (pad >= 0) Arrays.fill(dProj, pad * h3, (pad + 1) * h3, 0.0);  // Emb[pad] is no input
             if (wx.requiresGrad())                                              // (E×V)·(V×3H)
-                Gemm.gemm(true, false, dIn, h3, vocab, 1, emb.value().data, 0, dProj, 0, wx.gradBuffer().data, 0, true);
+                Gemm.gemm(Operands.AT_B, dIn, h3, vocab, 1, emb.value().data, 0, dProj, 0, wx.gradBuffer().data, 0, Output.ADD);
             if (emb.requiresGrad())                                             // (V×3H)·(3H×E)
-                Gemm.gemm(false, true, vocab, dIn, h3, 1, dProj, 0, wx.value().data, 0, emb.gradBuffer().data, 0, true);
+                Gemm.gemm(Operands.A_BT, vocab, dIn, h3, 1, dProj, 0, wx.value().data, 0, emb.gradBuffer().data, 0, Output.ADD);
         }, emb, wx, wh, bx, bh);
     }
 }

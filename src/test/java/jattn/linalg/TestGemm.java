@@ -1,6 +1,8 @@
 package jattn.linalg;
 
 import jattn.autograd.Tensor;
+import jattn.linalg.Gemm.Operands;
+import jattn.linalg.Gemm.Output;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
@@ -23,12 +25,14 @@ class TestGemm {
      * Shapes (m, k, n): degenerate; every row count mod 6 (the tile height), with the 4-row and
      * one-row tiles that finish them; columns not a multiple of the panel width, one short and
      * one past it; k above the 256-term block; rows above the 96-row block of packed A (200 rows:
-     * two blocks and 8 left over; 100 rows with k above the term block, still on one thread); and
-     * products large enough to be split between the cores.
+     * two blocks and 8 left over; 100 rows with k above the term block, still on one thread);
+     * row counts around the vector kernel's 48-row blocks (47, 48, 49, 53, 54, 97); 1×k and k×1
+     * operands; and products large enough to be split between the cores.
      */
     static final int[][] SHAPES = {{1, 1, 1}, {1, 5, 1}, {3, 1, 4}, {2, 7, 3}, {5, 8, 1}, {0, 3, 2}, {4, 0, 3},
             {3, 2, 0}, {4, 4, 8}, {6, 3, 8}, {7, 9, 7}, {8, 5, 9}, {9, 3, 17}, {10, 3, 16}, {11, 4, 7},
-            {14, 6, 10}, {33, 66, 17}, {6, 300, 9}, {200, 3, 5}, {100, 260, 10}, {130, 70, 90}, {64, 64, 64}};
+            {14, 6, 10}, {33, 66, 17}, {6, 300, 9}, {200, 3, 5}, {100, 260, 10}, {130, 70, 90}, {64, 64, 64},
+            {47, 5, 9}, {48, 7, 8}, {49, 3, 17}, {53, 9, 1}, {54, 2, 16}, {97, 11, 7}, {1, 64, 192}, {64, 1, 64}};
 
     /** The kernels, called directly, so that both are tested whichever one {@link Gemm} picked. */
     interface Kernel {
@@ -90,16 +94,16 @@ class TestGemm {
             DMatrixRMaj a = gaussian(m, k, rng), b = gaussian(k, n, rng), c0 = gaussian(m, n, rng);
             DMatrixRMaj aT = CommonOps_DDRM.transpose(a, null), bT = CommonOps_DDRM.transpose(b, null);
             DMatrixRMaj zero = new DMatrixRMaj(m, n);
-            for (boolean add : new boolean[]{false, true}) {
-                DMatrixRMaj want = expected(false, false, 1.5, a, b, add ? c0 : zero);
+            for (Output out : Output.values()) {
+                DMatrixRMaj want = expected(false, false, 1.5, a, b, out == Output.ADD ? c0 : zero);
                 DMatrixRMaj c = c0.copy();
-                Gemm.mult(1.5, a, b, c, add);
+                Gemm.mult(1.5, a, b, c, out);
                 assertClose(want, c, ROUNDING);
                 c = c0.copy();
-                Gemm.multTransA(1.5, aT, b, c, add);
+                Gemm.multTransA(1.5, aT, b, c, out);
                 assertClose(want, c, ROUNDING);
                 c = c0.copy();
-                Gemm.multTransB(1.5, a, bT, c, add);
+                Gemm.multTransB(1.5, a, bT, c, out);
                 assertClose(want, c, ROUNDING);
             }
         }
@@ -113,7 +117,7 @@ class TestGemm {
         for (int i = 0; i < a.length; i++) a[i] = rng.nextGaussian();
         for (int i = 0; i < b.length; i++) b[i] = rng.nextGaussian();
         Arrays.fill(c, 9.0);
-        Gemm.gemm(false, true, m, n, k, 1, a, 3, b, 7, c, 2, false);
+        Gemm.gemm(Operands.A_BT, m, n, k, 1, a, 3, b, 7, c, 2, Output.OVERWRITE);
         DMatrixRMaj am = DMatrixRMaj.wrap(m, k, Arrays.copyOfRange(a, 3, 3 + m * k));
         DMatrixRMaj bm = DMatrixRMaj.wrap(n, k, Arrays.copyOfRange(b, 7, 7 + n * k));
         DMatrixRMaj want = new DMatrixRMaj(m, n);
@@ -121,6 +125,35 @@ class TestGemm {
         assertClose(want, DMatrixRMaj.wrap(m, n, Arrays.copyOfRange(c, 2, 2 + m * n)), ROUNDING);
         assertArrayEquals(new double[]{9, 9}, Arrays.copyOfRange(c, 0, 2));
         assertArrayEquals(new double[]{9, 9, 9, 9}, Arrays.copyOfRange(c, 2 + m * n, c.length));
+    }
+
+    /**
+     * The vector kernel's order of summation, written out for one element: per block of KC terms
+     * s = fma(op(A)ᵢₚ, op(B)ₚⱼ, s) from s = 0 over p in order, then cᵢⱼ = fma(s, α, cᵢⱼ) (α = 1: the
+     * same as cᵢⱼ + s for the edge columns). Bit for bit, so neither the tile shape (6, 4, 1 rows),
+     * nor the row blocks, nor how ParallelRows splits the rows can change a result.
+     */
+    @Test
+    void vectorKernelSumsEveryElementInOneFixedOrder() {
+        Random rng = new Random(407);
+        int[][] shapes = {{1, 1, 1}, {47, 5, 9}, {49, 300, 17}, {53, 9, 1}, {97, 11, 7}, {130, 70, 90}, {1, 64, 192}, {64, 1, 64}};
+        for (int[] s : shapes)
+            for (boolean transA : new boolean[]{false, true})
+                for (boolean transB : new boolean[]{false, true}) {
+                    int m = s[0], k = s[1], n = s[2];
+                    double[] a = gaussian(m * k, 1, rng).data, b = gaussian(k * n, 1, rng).data, c = gaussian(m, n, rng).data;
+                    double[] want = c.clone();
+                    for (int i = 0; i < m; i++)
+                        for (int j = 0; j < n; j++)
+                            for (int p0 = 0; p0 < k; p0 += VectorGemm.KC) {
+                                double sum = 0;
+                                for (int p = p0; p < Math.min(k, p0 + VectorGemm.KC); p++)
+                                    sum = Math.fma(transA ? a[p * m + i] : a[i * k + p], transB ? b[j * k + p] : b[p * n + j], sum);
+                                want[i * n + j] = Math.fma(sum, 1.0, want[i * n + j]);
+                            }
+                    VECTOR.multAdd(transA, transB, m, n, k, 1.0, a, 0, b, 0, c, 0);
+                    assertArrayEquals(want, c, m + "×" + k + "·" + k + "×" + n + " transA=" + transA + " transB=" + transB);
+                }
     }
 
     @Test
@@ -146,8 +179,8 @@ class TestGemm {
         CommonOps_DDRM.mult(big, big, want1);
         CommonOps_DDRM.mult(small, CommonOps_DDRM.transpose(small, null), new DMatrixRMaj(3, 3));
         for (int r = 0; r < 3; r++) {                                            // the packing buffer is reused
-            Gemm.mult(1, big, big, c1, false);
-            Gemm.mult(1, small, gaussian(2, 2, new Random(7)), c2, false);
+            Gemm.mult(1, big, big, c1, Output.OVERWRITE);
+            Gemm.mult(1, small, gaussian(2, 2, new Random(7)), c2, Output.OVERWRITE);
             assertClose(want1, c1, ROUNDING);
         }
         CommonOps_DDRM.mult(small, gaussian(2, 2, new Random(7)), want2);
@@ -156,15 +189,15 @@ class TestGemm {
 
     @Test
     void shapeErrorsNameTheShapes() {
-        assertRejects(() -> Gemm.mult(1, new DMatrixRMaj(2, 3), new DMatrixRMaj(4, 2), new DMatrixRMaj(2, 2), false),
+        assertRejects(() -> Gemm.mult(1, new DMatrixRMaj(2, 3), new DMatrixRMaj(4, 2), new DMatrixRMaj(2, 2), Output.OVERWRITE),
                 "(2×3)", "(4×2)", "(2×2)");
-        assertRejects(() -> Gemm.multTransA(1, new DMatrixRMaj(2, 3), new DMatrixRMaj(3, 2), new DMatrixRMaj(3, 2), false),
+        assertRejects(() -> Gemm.multTransA(1, new DMatrixRMaj(2, 3), new DMatrixRMaj(3, 2), new DMatrixRMaj(3, 2), Output.OVERWRITE),
                 "Aᵀ·B", "(2×3)", "(3×2)");
-        assertRejects(() -> Gemm.multTransB(1, new DMatrixRMaj(2, 3), new DMatrixRMaj(2, 2), new DMatrixRMaj(2, 2), true),
+        assertRejects(() -> Gemm.multTransB(1, new DMatrixRMaj(2, 3), new DMatrixRMaj(2, 2), new DMatrixRMaj(2, 2), Output.ADD),
                 "A·Bᵀ", "(2×3)", "(2×2)");
-        assertRejects(() -> Gemm.gemm(false, false, 2, 2, 2, 1, new double[4], 1, new double[4], 0, new double[4], 0, true),
+        assertRejects(() -> Gemm.gemm(Operands.A_B, 2, 2, 2, 1, new double[4], 1, new double[4], 0, new double[4], 0, Output.ADD),
                 "A (2×2)", "offset 1", "4 doubles");
-        assertRejects(() -> Gemm.gemm(false, false, -1, 2, 2, 1, new double[4], 0, new double[4], 0, new double[4], 0, true),
+        assertRejects(() -> Gemm.gemm(Operands.A_B, -1, 2, 2, 1, new double[4], 0, new double[4], 0, new double[4], 0, Output.ADD),
                 "negative", "m=-1");
     }
 

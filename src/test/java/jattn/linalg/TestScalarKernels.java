@@ -59,7 +59,8 @@ class TestScalarKernels {
                     DMatrixRMaj opA = ta ? CommonOps_DDRM.transpose(a, null) : a, opB = tb ? CommonOps_DDRM.transpose(b, null) : b;
                     CommonOps_DDRM.mult(0.5, opA, opB, want);
                     CommonOps_DDRM.addEquals(want, c);                   // C += 0.5·op(A)·op(B)
-                    Gemm.gemm(ta, tb, m, n, k, 0.5, a.data, 0, b.data, 0, c.data, 0, true);
+                    Gemm.gemm(ta ? (tb ? Gemm.Operands.AT_BT : Gemm.Operands.AT_B) : (tb ? Gemm.Operands.A_BT : Gemm.Operands.A_B),
+                            m, n, k, 0.5, a.data, 0, b.data, 0, c.data, 0, Gemm.Output.ADD);
                     ScalarGemm.multAdd(ta, tb, m, n, k, 0.5, a.data, 0, b.data, 0, scalar.data, 0);
                     String what = m + "×" + n + "×" + k + " transA=" + ta + " transB=" + tb;
                     for (int i = 0; i < want.data.length; i++) {
