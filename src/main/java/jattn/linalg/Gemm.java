@@ -83,36 +83,6 @@ public final class Gemm {
         gemm(Operands.A_BT, a.numRows, b.numRows, a.numCols, alpha, a.data, 0, b.data, 0, c.data, 0, out);
     }
 
-    /** The boolean form of {@link #mult(double, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, Output)}, kept while branches still call it. */
-    @Deprecated(forRemoval = true)
-    public static void mult(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, boolean add) {
-        mult(alpha, a, b, c, output(add));
-    }
-
-    /** The boolean form of {@link #multTransA(double, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, Output)}, kept while branches still call it. */
-    @Deprecated(forRemoval = true)
-    public static void multTransA(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, boolean add) {
-        multTransA(alpha, a, b, c, output(add));
-    }
-
-    /** The boolean form of {@link #multTransB(double, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, Output)}, kept while branches still call it. */
-    @Deprecated(forRemoval = true)
-    public static void multTransB(double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, boolean add) {
-        multTransB(alpha, a, b, c, output(add));
-    }
-
-    /** The boolean form of {@link #gemm(Operands, int, int, int, double, double[], int, double[], int, double[], int, Output)}, kept while branches still call it. */
-    @Deprecated(forRemoval = true)
-    public static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
-                            double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean add) {
-        gemm(transA ? (transB ? Operands.AT_BT : Operands.AT_B) : (transB ? Operands.A_BT : Operands.A_B),
-                m, n, k, alpha, a, aOff, b, bOff, c, cOff, output(add));
-    }
-
-    private static Output output(boolean add) {
-        return add ? Output.ADD : Output.OVERWRITE;
-    }
-
     /**
      * C (=|+=) α·op(A)·op(B) on blocks of arrays: A from {@code aOff}, B from {@code bOff} and C
      * (m×n, contiguous) from {@code cOff}, all row-major. A is stored (m×k), or (k×m) for

@@ -5,6 +5,8 @@ import jattn.attention.AdditiveScore;
 import jattn.autograd.NoGrad;
 import jattn.autograd.Tensor;
 import jattn.linalg.Gemm;
+import jattn.linalg.Gemm.Operands;
+import jattn.linalg.Gemm.Output;
 import jattn.text.PaddedBatch;
 import org.ejml.data.DMatrixRMaj;
 
@@ -122,7 +124,7 @@ final class FusedBahdanauDecoder {
                 bh = p.bh.value().data, wq = p.wq.value().data, wk = p.wk.value().data, v = p.v.value().data,
                 wo = p.wo.value().data, hs = hsT.value().data;
         int pad = decoder.embedding().paddingIdx();
-        Gemm.gemm(false, false, vocab, h3, dE, 1, emb, 0, wx, 0, w.pe, 0, false);    // (V×E)·(E×3H) → (V×3H)
+        Gemm.gemm(Operands.A_B, vocab, h3, dE, 1, emb, 0, wx, 0, w.pe, 0, Output.OVERWRITE);    // (V×E)·(E×3H) → (V×3H)
         for (int t = 0; t < vocab; t++)                                   // + bx; the padding row is no input
             for (int j = 0; j < h3; j++) w.pe[t * h3 + j] = (t == pad ? 0 : w.pe[t * h3 + j]) + bx[j];
         int[] keyAt = new int[batch];                                     // the valid rows of hs, packed: row keyAt[b] + j
@@ -132,7 +134,7 @@ final class FusedBahdanauDecoder {
             System.arraycopy(hs, b * steps * nH, w.hv, valid * nH, lens[b] * nH);
             valid += lens[b];
         }
-        Gemm.gemm(false, false, valid, h, nH, 1, w.hv, 0, wk, 0, w.kp, 0, false);  // (N×H)·(H×h) → (N×h), N = Σ validLens
+        Gemm.gemm(Operands.A_B, valid, h, nH, 1, w.hv, 0, wk, 0, w.kp, 0, Output.OVERWRITE);  // (N×H)·(H×h) → (N×h), N = Σ validLens
         if (p.kb != null) {
             double[] kb = p.kb.value().data;
             for (int r = 0; r < valid; r++) for (int j = 0; j < h; j++) w.kp[r * h + j] += kb[j];
@@ -149,23 +151,23 @@ final class FusedBahdanauDecoder {
             for (int b = 0; b < batch; b++)                              // yₜ₋₁: BOS, the true token, or the arg max
                 w.ids[row0 + b] = t == 0 ? bos : feed == Feed.TEACHER_FORCED ? target.id(b, t - 1)
                         : columns.get(t - 1)[b];
-            Gemm.gemm(false, false, batch, h, nH, 1, w.s, sAt, wq, 0, w.q, row0 * h, false);   // (B×H)·(H×h) → (B×h)
+            Gemm.gemm(Operands.A_B, batch, h, nH, 1, w.s, sAt, wq, 0, w.q, row0 * h, Output.OVERWRITE);   // (B×H)·(H×h) → (B×h)
             for (int b = 0; b < batch; b++)
                 AdditiveAttentionRows.forwardRow(h, nH, steps, lens[b], w.q, (row0 + b) * h, w.kp, keyAt[b] * h, v,
                         hs, b * steps * nH, tanh, (row0 + b) * steps * h, w.alpha, (row0 + b) * steps, w.c, cAt + b * nH);
             int gAt = row0 * h3;
-            Gemm.gemm(false, false, batch, h3, nH, 1, w.c, cAt, wx, dE * h3, w.gates, gAt, false); // (B×H)·(H×3H) → (B×3H)
+            Gemm.gemm(Operands.A_B, batch, h3, nH, 1, w.c, cAt, wx, dE * h3, w.gates, gAt, Output.OVERWRITE); // (B×H)·(H×3H) → (B×3H)
             for (int b = 0; b < batch; b++) {
                 int id = w.ids[row0 + b];
                 for (int j = 0; j < h3; j++) w.gates[gAt + b * h3 + j] += w.pe[id * h3 + j];        // + P[yₜ₋₁]
             }
-            Gemm.gemm(false, false, batch, h3, nH, 1, w.s, sAt, wh, 0, w.gh, 0, false);    // (B×H)·(H×3H) → (B×3H)
+            Gemm.gemm(Operands.A_B, batch, h3, nH, 1, w.s, sAt, wh, 0, w.gh, 0, Output.OVERWRITE);    // (B×H)·(H×3H) → (B×3H)
             for (int b = 0; b < batch; b++)
                 jattn.rnn.GruGates.forwardRow(nH, w.gates, gAt + b * h3, w.gh, b * h3, bh, w.s, sAt + b * nH,
                         w.gates, gAt + b * h3, w.hn, cAt + b * nH, w.s, sAt + (batch + b) * nH);
             int lAt = row0 * vocab;                                       // [S[t+1] ; cₜ]·Wo + bo: (B×2H)·(2H×V) → (B×V)
-            Gemm.gemm(false, false, batch, vocab, nH, 1, w.s, sAt + batch * nH, wo, 0, lg, lAt, false);
-            Gemm.gemm(false, false, batch, vocab, nH, 1, w.c, cAt, wo, nH * vocab, lg, lAt, true);
+            Gemm.gemm(Operands.A_B, batch, vocab, nH, 1, w.s, sAt + batch * nH, wo, 0, lg, lAt, Output.OVERWRITE);
+            Gemm.gemm(Operands.A_B, batch, vocab, nH, 1, w.c, cAt, wo, nH * vocab, lg, lAt, Output.ADD);
             if (p.bo != null) {
                 double[] bo = p.bo.value().data;
                 for (int b = 0; b < batch; b++) for (int j = 0; j < vocab; j++) lg[lAt + b * vocab + j] += bo[j];
@@ -202,13 +204,13 @@ final class FusedBahdanauDecoder {
                 wk = p.wk.value().data, wo = p.wo.value().data, v = p.v.value().data, hs = hsT.value().data;
         if (p.wo.requiresGrad()) {                                        // the output layer, all steps at once
             double[] dWo = p.wo.gradBuffer().data;
-            Gemm.gemm(true, false, nH, vocab, rows, 1, w.s, batch * nH, g, 0, dWo, 0, true);    // (H×T'B)·(T'B×V)
-            Gemm.gemm(true, false, nH, vocab, rows, 1, w.c, 0, g, 0, dWo, nH * vocab, true);
+            Gemm.gemm(Operands.AT_B, nH, vocab, rows, 1, w.s, batch * nH, g, 0, dWo, 0, Output.ADD);    // (H×T'B)·(T'B×V)
+            Gemm.gemm(Operands.AT_B, nH, vocab, rows, 1, w.c, 0, g, 0, dWo, nH * vocab, Output.ADD);
         }
         if (p.bo != null && p.bo.requiresGrad()) addColumnSums(g, rows, vocab, p.bo.gradBuffer().data);
         double[] dSo = new double[rows * nH], dC = new double[rows * nH];
-        Gemm.gemm(false, true, rows, nH, vocab, 1, g, 0, wo, 0, dSo, 0, false);                 // (T'B×V)·(V×H)
-        Gemm.gemm(false, true, rows, nH, vocab, 1, g, 0, wo, nH * vocab, dC, 0, false);
+        Gemm.gemm(Operands.A_BT, rows, nH, vocab, 1, g, 0, wo, 0, dSo, 0, Output.OVERWRITE);                 // (T'B×V)·(V×H)
+        Gemm.gemm(Operands.A_BT, rows, nH, vocab, 1, g, 0, wo, nH * vocab, dC, 0, Output.OVERWRITE);
         double[] dPre = new double[rows * h3], dGh = new double[rows * h3], dQ = new double[rows * h];
         double[] dKp = new double[valid * h], dh = new double[batch * nH], dsPrev = new double[batch * nH];
         double[] gk = new double[batch * nH], work = new double[Math.max(1, steps)];
@@ -221,25 +223,25 @@ final class FusedBahdanauDecoder {
             for (int b = 0; b < batch; b++)
                 jattn.rnn.GruGates.backwardRow(nH, gk, b * nH, w.gates, gAt + b * h3, w.hn, sAt + b * nH, w.s, sAt + b * nH,
                         dPre, gAt + b * h3, dGh, gAt + b * h3, dsPrev, b * nH);
-            Gemm.gemm(false, true, batch, nH, h3, 1, dGh, gAt, wh, 0, dsPrev, 0, true);       // (B×3H)·(3H×H)
-            Gemm.gemm(false, true, batch, nH, h3, 1, dPre, gAt, wx, dE * h3, dC, sAt, true);   // ∂cₜ += Gx·Wx[E:]ᵀ
+            Gemm.gemm(Operands.A_BT, batch, nH, h3, 1, dGh, gAt, wh, 0, dsPrev, 0, Output.ADD);       // (B×3H)·(3H×H)
+            Gemm.gemm(Operands.A_BT, batch, nH, h3, 1, dPre, gAt, wx, dE * h3, dC, sAt, Output.ADD);   // ∂cₜ += Gx·Wx[E:]ᵀ
             for (int b = 0; b < batch; b++)
                 AdditiveAttentionRows.backwardRow(h, nH, lens[b], dC, sAt + b * nH, w.tanh, (row0 + b) * steps * h,
                         w.alpha, (row0 + b) * steps, v, hs, b * steps * nH, dQ, (row0 + b) * h, dKp, keyAt[b] * h,
                         dv, dhs, b * steps * nH, work);
-            Gemm.gemm(false, true, batch, nH, h, 1, dQ, row0 * h, wq, 0, dsPrev, 0, true);      // (B×h)·(h×H)
+            Gemm.gemm(Operands.A_BT, batch, nH, h, 1, dQ, row0 * h, wq, 0, dsPrev, 0, Output.ADD);      // (B×h)·(h×H)
             double[] swap = dh; dh = dsPrev; dsPrev = swap;
         }
         if (s0T.requiresGrad()) {
             double[] ds0 = s0T.gradBuffer().data;
             for (int i = 0; i < batch * nH; i++) ds0[i] += dh[i];
         }
-        if (p.wq.requiresGrad()) Gemm.gemm(true, false, nH, h, rows, 1, w.s, 0, dQ, 0, p.wq.gradBuffer().data, 0, true);
-        if (p.wh.requiresGrad()) Gemm.gemm(true, false, nH, h3, rows, 1, w.s, 0, dGh, 0, p.wh.gradBuffer().data, 0, true);
+        if (p.wq.requiresGrad()) Gemm.gemm(Operands.AT_B, nH, h, rows, 1, w.s, 0, dQ, 0, p.wq.gradBuffer().data, 0, Output.ADD);
+        if (p.wh.requiresGrad()) Gemm.gemm(Operands.AT_B, nH, h3, rows, 1, w.s, 0, dGh, 0, p.wh.gradBuffer().data, 0, Output.ADD);
         if (p.bh.requiresGrad()) addColumnSums(dGh, rows, h3, p.bh.gradBuffer().data);
         if (p.bx.requiresGrad()) addColumnSums(dPre, rows, h3, p.bx.gradBuffer().data);
         if (p.wx.requiresGrad())                                          // ∂Wx[E:] += Cᵀ·Gx: (H×T'B)·(T'B×3H)
-            Gemm.gemm(true, false, nH, h3, rows, 1, w.c, 0, dPre, 0, p.wx.gradBuffer().data, dE * h3, true);
+            Gemm.gemm(Operands.AT_B, nH, h3, rows, 1, w.c, 0, dPre, 0, p.wx.gradBuffer().data, dE * h3, Output.ADD);
         double[] dPe = new double[vocab * h3];                            // ∂P[yₜ₋₁] += Gx
         for (int r = 0; r < rows; r++) {
             int id = w.ids[r];
@@ -248,15 +250,15 @@ final class FusedBahdanauDecoder {
         int pad = decoder.embedding().paddingIdx();
         if (pad >= 0) Arrays.fill(dPe, pad * h3, (pad + 1) * h3, 0.0);
         if (p.wx.requiresGrad())                                          // (E×V)·(V×3H)
-            Gemm.gemm(true, false, dE, h3, vocab, 1, p.emb.value().data, 0, dPe, 0, p.wx.gradBuffer().data, 0, true);
+            Gemm.gemm(Operands.AT_B, dE, h3, vocab, 1, p.emb.value().data, 0, dPe, 0, p.wx.gradBuffer().data, 0, Output.ADD);
         if (p.emb.requiresGrad())                                         // (V×3H)·(3H×E)
-            Gemm.gemm(false, true, vocab, dE, h3, 1, dPe, 0, wx, 0, p.emb.gradBuffer().data, 0, true);
+            Gemm.gemm(Operands.A_BT, vocab, dE, h3, 1, dPe, 0, wx, 0, p.emb.gradBuffer().data, 0, Output.ADD);
         // the keys K̃ = hv·Wk + b over the N packed valid rows hv of hs
-        if (p.wk.requiresGrad()) Gemm.gemm(true, false, nH, h, valid, 1, w.hv, 0, dKp, 0, p.wk.gradBuffer().data, 0, true);
+        if (p.wk.requiresGrad()) Gemm.gemm(Operands.AT_B, nH, h, valid, 1, w.hv, 0, dKp, 0, p.wk.gradBuffer().data, 0, Output.ADD);
         if (p.kb != null && p.kb.requiresGrad()) addColumnSums(dKp, valid, h, p.kb.gradBuffer().data);
         if (dhs != null) {
             double[] dhv = new double[valid * nH];
-            Gemm.gemm(false, true, valid, nH, h, 1, dKp, 0, wk, 0, dhv, 0, false);                // (N×h)·(h×H)
+            Gemm.gemm(Operands.A_BT, valid, nH, h, 1, dKp, 0, wk, 0, dhv, 0, Output.OVERWRITE);                // (N×h)·(h×H)
             for (int b = 0; b < batch; b++)
                 for (int i = 0, to = b * steps * nH, from = keyAt[b] * nH; i < lens[b] * nH; i++) dhs[to + i] += dhv[from + i];
         }
