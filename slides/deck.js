@@ -20,6 +20,21 @@
     }
   };
 
+  // goes to slide (h, v) with its first `fragment` fragments shown; resolves once it is fitted and drawn
+  deck.show = function (h, v, fragment) {
+    Reveal.slide(h, v, fragment);
+    return frames(1).then(function () { return fit(Reveal.getSlide(h, v)); }).then(function () {
+      resizeFigures(Reveal.getSlide(h, v));
+      return Reveal.getIndices();
+    });
+  };
+
+  // true once slide (h, v) has been fitted and its figures drawn
+  deck.isSlideReady = function (h, v) {
+    var sec = Reveal.getSlide(h, v);
+    return !!(sec && sec.__done);
+  };
+
   window.__jattnPlotly = {
     then: function (draw) {
       var el = document.currentScript ? document.currentScript.previousElementSibling : null;
@@ -69,33 +84,64 @@
     });
   }
 
-  /* Fits one slide: code font first down to 15 px, then figures down to figureMinScale, then code
-   * down to codeFontPx.min; then draws its figures at their fitted size. Returns a promise. */
+  /* Fits one slide: the code font first down to 15 px, the prose 4 px smaller, the figures down to
+   * figureMinScale, the code down to codeFontPx.min, the prose down to proseFontPx.min; then draws
+   * its figures at their fitted size. Returns a promise. */
+  function frames(n) {
+    return new Promise(function (resolve) {
+      var step = function () { if (n-- <= 0) resolve(); else requestAnimationFrame(step); };
+      step();
+    });
+  }
+
   function fit(sec) {
-    if (sec.__fitted) return sec.__fitted;
+    if (!sec.__fitted) sec.__fitted = frames(2).then(function () { return fitNow(sec); });
+    return sec.__fitted;
+  }
+
+  function fitNow(sec) {
+    if (!sec.offsetHeight) deck.errors.push("the slide of cells " + (sec.dataset.cells || "?") + " was fitted while hidden");
     var figs = figuresOf(sec);
     figs.forEach(capture);
-    var font = cfg.codeFontPx.start, scale = 1.0;
-    setCodeFont(sec, font);
-    sizeFigures(figs, sec, scale);
-    for (var guard = 0; guard < 200 && overflow(sec).any; guard++) {
-      var o = overflow(sec);
-      if (font > 15) font--;
-      else if (figs.length && o.over > 1 && scale > cfg.figureMinScale) scale = Math.max(cfg.figureMinScale, scale - 0.05);
-      else if (font > cfg.codeFontPx.min) font--;
-      else break;
-      setCodeFont(sec, font);
-      sizeFigures(figs, sec, scale);
+    var font, prose, scale;
+    var apply = function () { sec.style.fontSize = prose + "px"; setCodeFont(sec, font); sizeFigures(figs, sec, scale); };
+    var shrink = function () {
+      font = cfg.codeFontPx.start; prose = cfg.proseFontPx.start; scale = 1.0;
+      apply();
+      for (var guard = 0; guard < 200 && overflow(sec).any; guard++) {
+        var o = overflow(sec);
+        if (font > 15) font--;
+        else if (o.over > 1 && prose > cfg.proseFontPx.start - 4) prose--;
+        else if (figs.length && o.over > 1 && scale > cfg.figureMinScale) scale = Math.max(cfg.figureMinScale, scale - 0.05);
+        else if (font > cfg.codeFontPx.min) font--;
+        else if (o.over > 1 && prose > cfg.proseFontPx.min) prose--;
+        else break;
+        apply();
+      }
+    };
+    shrink();
+    // still too big: the code that only draws a figure moves to the speaker notes, the figure stays
+    if (overflow(sec).any && figs.length) {
+      var notes = sec.querySelector("aside.notes");
+      figs.forEach(function (f) {
+        var cell = f.el.closest(".cell-codecell"), code = cell && cell.querySelector("pre.cell-code");
+        if (!code || code.style.display === "none") return;
+        if (!notes) { notes = document.createElement("aside"); notes.className = "notes"; sec.appendChild(notes); }
+        notes.appendChild(code.cloneNode(true));
+        code.style.display = "none";
+        sec.dataset.codeInNotes = "true";
+      });
+      shrink();
     }
+    sec.dataset.proseFont = prose;
     sec.dataset.codeFont = font;
     sec.dataset.figureScale = scale.toFixed(2);
-    sec.__fitted = Promise.all(figs.map(function (f) {
+    return Promise.all(figs.map(function (f) {
       var layout = Object.assign({}, f.args.layout, f.size);
       return Promise.resolve(Plotly.newPlot(f.el, f.args.data, layout, f.args.config)).then(function () {
         f.plotted = true;
       }, function (e) { deck.errors.push("a figure failed to draw: " + e); });
-    }));
-    return sec.__fitted;
+    })).then(function () { sec.__done = true; });
   }
 
   function resizeFigures(sec) {
@@ -123,14 +169,22 @@
     try { typeset(); } catch (e) { deck.errors.push("KaTeX failed: " + e); }
     var revealConfig = JSON.parse(document.getElementById("reveal-config").textContent);
     revealConfig.plugins = [RevealHighlight, RevealNotes];
+    var printing = /print-pdf/i.test(window.location.search);
+    // print mode lays out its pages after 'ready', on the window's load event, and then says 'pdf-ready'
+    var pdfReady = new Promise(function (resolve) {
+      document.querySelector(".reveal").addEventListener("pdf-ready", resolve);
+    });
     Reveal.initialize(revealConfig).then(function () {
+      return printing ? pdfReady : null;
+    }).then(function () {
       return document.fonts ? document.fonts.ready : null;
     }).then(function () {
       var sections = Array.prototype.filter.call(document.querySelectorAll(".reveal .slides section"), leaf);
-      if (Reveal.isPrintView()) {
+      if (printing) {
         return sections.reduce(function (p, sec) { return p.then(function () { return fit(sec); }); }, Promise.resolve());
       }
-      return fit(Reveal.getCurrentSlide()).then(function () { resizeFigures(Reveal.getCurrentSlide()); });
+      var first = Reveal.getCurrentSlide();
+      return fit(first).then(function () { resizeFigures(first); });
     }).then(function () {
       deck.slideReady = true;
       deck.ready = true;
@@ -140,9 +194,11 @@
       deck.ready = true;
     });
     Reveal.on("slidechanged", function (event) {
+      if (printing) return;
+      var sec = Reveal.getSlide(event.indexh, event.indexv || 0) || event.currentSlide;
       deck.slideReady = false;
-      fit(event.currentSlide).then(function () {
-        resizeFigures(event.currentSlide);
+      fit(sec).then(function () {
+        resizeFigures(sec);
         deck.slideReady = true;
       });
     });

@@ -44,6 +44,7 @@ ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # the loader of plotly.js that Display puts in front of a notebook's first figure: the deck loads
 # plotly.js itself (lib/plotly/plotly.min.js), so this 3 MB base64 script is dropped
 PLOTLY_LOADER = re.compile(r"<script>\(function \(\) \{\s*if \(window\.__jattnPlotly\) return;.*?</script>", re.S)
+ANCHOR = re.compile(r'<a class="anchor-link" href="[^"]*">[^<]*</a>')  # nbconvert's ¶ after a heading
 DETAILS = re.compile(r"(<details>\s*<summary>.*?</summary>)(.*?)(</details>)", re.S)
 
 try:
@@ -136,7 +137,7 @@ def with_attachments(source, cell):
 def markdown(source):
     """Markdown to HTML (nbconvert's mistune, which keeps $...$ and $$...$$ for KaTeX); the inside of
     a <details> answer is rendered too, and the answer stays collapsed."""
-    rendered = markdown2html_mistune(source)
+    rendered = ANCHOR.sub("", markdown2html_mistune(source))
     return DETAILS.sub(lambda m: m.group(1) + markdown2html_mistune(m.group(2)) + m.group(3), rendered)
 
 
@@ -268,9 +269,11 @@ def render_deck(env, config, nb_path, out):
         reveal_config=json.dumps({
             "width": config["width"], "height": config["height"], "margin": config["margin"],
             "transition": config["transition"], "pdfSeparateFragments": config["pdfSeparateFragments"],
+            "pdfMaxPagesPerSlide": config["pdfMaxPagesPerSlide"],
             "hash": True, "center": False, "controls": True, "progress": True, "slideNumber": "c/t",
             "keyboard": True, "overview": True, "showNotes": False}),
-        deck_config=json.dumps({"codeFontPx": config["codeFontPx"], "figureMinScale": config["figureMinScale"],
+        deck_config=json.dumps({"codeFontPx": config["codeFontPx"], "proseFontPx": config["proseFontPx"],
+                                "figureMinScale": config["figureMinScale"],
                                 "width": config["width"], "height": config["height"]}))
     (out / f"{name}.html").write_text(page, encoding="utf-8")
     count = 1 + sum(len(stack) for stack in slides)
