@@ -1,6 +1,7 @@
 /* The lecture deck's own script: typesets the math with KaTeX, starts reveal.js, fits every slide
  * into width×height and draws its Plotly figures when the slide is shown (all of them at once in
- * print mode), and sets the READY signal the PDF printer and the browser test wait for:
+ * print mode; a figure is drawn only once its slide is displayed, at the size fitted for that slide, so
+ * it never needs a resize), and sets the READY signal the PDF printer and the browser test wait for:
  *   window.__deck.ready       math typeset, Reveal ready, every figure of the shown slide(s) drawn
  *   window.__deck.slideReady  the current slide has been fitted and its figures drawn
  *   window.__deck.state()     {ready, slideReady, indices, errors}
@@ -24,7 +25,6 @@
   deck.show = function (h, v, fragment) {
     Reveal.slide(h, v, fragment);
     return frames(1).then(function () { return fit(Reveal.getSlide(h, v)); }).then(function () {
-      resizeFigures(Reveal.getSlide(h, v));
       return Reveal.getIndices();
     });
   };
@@ -144,10 +144,6 @@
     })).then(function () { sec.__done = true; });
   }
 
-  function resizeFigures(sec) {
-    figuresOf(sec).forEach(function (f) { if (f.plotted) Plotly.Plots.resize(f.el); });
-  }
-
   function typeset() {
     renderMathInElement(document.body, {
       delimiters: [
@@ -179,12 +175,12 @@
     }).then(function () {
       return document.fonts ? document.fonts.ready : null;
     }).then(function () {
-      var sections = Array.prototype.filter.call(document.querySelectorAll(".reveal .slides section"), leaf);
+      var sections = Array.prototype.filter.call(document.querySelectorAll(".reveal .slides section[data-cells]"), leaf);
       if (printing) {
         return sections.reduce(function (p, sec) { return p.then(function () { return fit(sec); }); }, Promise.resolve());
       }
       var first = Reveal.getCurrentSlide();
-      return fit(first).then(function () { resizeFigures(first); });
+      return fit(first);
     }).then(function () {
       deck.slideReady = true;
       deck.ready = true;
@@ -197,10 +193,7 @@
       if (printing) return;
       var sec = Reveal.getSlide(event.indexh, event.indexv || 0) || event.currentSlide;
       deck.slideReady = false;
-      fit(sec).then(function () {
-        resizeFigures(sec);
-        deck.slideReady = true;
-      });
+      fit(sec).then(function () { deck.slideReady = true; });
     });
   };
 })();

@@ -127,9 +127,12 @@ def check_deck(browser, deck, config, shots, all_shots, timeout):
             figures += measured["figures"]
             for p in measured["problems"]:
                 problem(where, p)
-            if where == "0.0" or all_shots:
-                target = shots / f"{name}.png" if where == "0.0" else shots / name / f"{where}.png"
-                page.screenshot(target, {"x": 0, "y": 0, "width": config["width"], "height": config["height"]})
+            if all_shots and where != "0.0":
+                page.screenshot(shots / name / f"{where}.png",
+                                {"x": 0, "y": 0, "width": config["width"], "height": config["height"]})
+        # the first slide last: a screenshot resizes the page, which must not happen before a slide is measured
+        page.evaluate("window.__deck.show(0, 0, -1)", timeout=timeout, await_promise=True)
+        page.screenshot(shots / f"{name}.png", {"x": 0, "y": 0, "width": config["width"], "height": config["height"]})
         for e in page.evaluate("window.__deck.errors"):
             if e not in state.get("errors", []):
                 problem("?", e)
