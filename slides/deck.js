@@ -85,7 +85,7 @@
   }
 
   /* Fits one slide: the code font first down to 15 px, the prose 4 px smaller, the figures down to
-   * figureMinScale, the code down to codeFontPx.min, the prose down to proseFontPx.min; then draws
+   * figureMinScale (a tall one down to figureMinHeightPx), the code down to codeFontPx.min, the prose down to proseFontPx.min; then draws
    * its figures at their fitted size. Returns a promise. */
   function frames(n) {
     return new Promise(function (resolve) {
@@ -104,6 +104,10 @@
     var figs = figuresOf(sec);
     figs.forEach(capture);
     var font, prose, scale;
+    // a figure shrinks to figureMinScale, a tall one further, down to figureMinHeightPx high
+    var minScale = figs.reduce(function (m, f) {
+      return Math.min(m, Math.max(cfg.figureMinHeightPx / f.height, 0.2));
+    }, cfg.figureMinScale);
     var apply = function () { sec.style.fontSize = prose + "px"; setCodeFont(sec, font); sizeFigures(figs, sec, scale); };
     var shrink = function () {
       font = cfg.codeFontPx.start; prose = cfg.proseFontPx.start; scale = 1.0;
@@ -112,7 +116,7 @@
         var o = overflow(sec);
         if (font > 15) font--;
         else if (o.over > 1 && prose > cfg.proseFontPx.start - 4) prose--;
-        else if (figs.length && o.over > 1 && scale > cfg.figureMinScale) scale = Math.max(cfg.figureMinScale, scale - 0.05);
+        else if (figs.length && o.over > 1 && scale > minScale) scale = Math.max(minScale, scale - 0.05);
         else if (font > cfg.codeFontPx.min) font--;
         else if (o.over > 1 && prose > cfg.proseFontPx.min) prose--;
         else break;
@@ -120,6 +124,12 @@
       }
     };
     shrink();
+    // a line still wider than the slide at the smallest font wraps (never a horizontal scroll box)
+    var wrapped = false;
+    sec.querySelectorAll("pre").forEach(function (p) {
+      if (p.scrollWidth > p.clientWidth + 1) { p.classList.add("wrapped"); wrapped = true; }
+    });
+    if (wrapped) shrink();
     // still too big: the code that only draws a figure moves to the speaker notes, the figure stays
     if (overflow(sec).any && figs.length) {
       var notes = sec.querySelector("aside.notes");

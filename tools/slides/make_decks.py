@@ -274,6 +274,7 @@ def render_deck(env, config, nb_path, out):
             "keyboard": True, "overview": True, "showNotes": False}),
         deck_config=json.dumps({"codeFontPx": config["codeFontPx"], "proseFontPx": config["proseFontPx"],
                                 "figureMinScale": config["figureMinScale"],
+                                "figureMinHeightPx": config["figureMinHeightPx"],
                                 "width": config["width"], "height": config["height"]}))
     (out / f"{name}.html").write_text(page, encoding="utf-8")
     count = 1 + sum(len(stack) for stack in slides)
