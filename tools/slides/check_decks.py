@@ -86,6 +86,16 @@ MEASURE_JS = r"""((W, H) => {
 })"""
 
 
+def screenshot(page, path, width, height):
+    """A PNG of the viewport as it is: unlike cdp.Page.screenshot, no captureBeyondViewport, which
+    resizes the page (reveal.js then lays the deck out again and figures are redrawn)."""
+    data = page.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": False,
+                                                "clip": {"x": 0, "y": 0, "width": width, "height": height,
+                                                         "scale": 1}}, timeout=120)["data"]
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_bytes(base64.b64decode(data))
+
+
 def wait_ready(page, what, timeout):
     state = page.wait_for("window.__deck && window.__deck.ready && window.__deck.slideReady && window.__deck.state()",
                           what, timeout)
@@ -127,12 +137,9 @@ def check_deck(browser, deck, config, shots, all_shots, timeout):
             figures += measured["figures"]
             for p in measured["problems"]:
                 problem(where, p)
-            if all_shots and where != "0.0":
-                page.screenshot(shots / name / f"{where}.png",
-                                {"x": 0, "y": 0, "width": config["width"], "height": config["height"]})
-        # the first slide last: a screenshot resizes the page, which must not happen before a slide is measured
-        page.evaluate("window.__deck.show(0, 0, -1)", timeout=timeout, await_promise=True)
-        page.screenshot(shots / f"{name}.png", {"x": 0, "y": 0, "width": config["width"], "height": config["height"]})
+            if where == "0.0" or all_shots:
+                screenshot(page, shots / f"{name}.png" if where == "0.0" else shots / name / f"{where}.png",
+                           config["width"], config["height"])
         for e in page.evaluate("window.__deck.errors"):
             if e not in state.get("errors", []):
                 problem("?", e)

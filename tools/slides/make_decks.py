@@ -194,7 +194,10 @@ def lesson_title(nb):
     for index, cell in enumerate(nb.cells):
         if cell.cell_type == "markdown":
             m = re.match(r"\s*#\s+(.+)", text_of(cell.source))
-            return (m.group(1).strip(), index) if m else (None, None)
+            if not m:
+                return None, None
+            # "Lesson 05 — Attention for Seq2Seq": the title slide says "Lesson 05" on its own line
+            return re.sub(r"^Lesson\s+\d+\s*[—–:-]\s*", "", m.group(1).strip()), index
     return None, None
 
 
