@@ -68,13 +68,15 @@
     fig.height = fig.args.layout.height || 480;
   }
 
+  /* A figure keeps its own layout (its fonts, margins and labels stay in proportion) and is scaled
+   * as a whole with CSS zoom: no wider than the slide, and by `scale` when the slide is too full. */
   function sizeFigures(figs, sec, scale) {
     figs.forEach(function (f) {
-      var w = Math.min(f.width * scale, sec.clientWidth);
-      var h = f.height * scale * (w / (f.width * scale));
-      f.size = { width: Math.floor(w), height: Math.floor(h) };
-      f.el.style.width = f.size.width + "px";
-      f.el.style.height = f.size.height + "px";
+      var zoom = Math.min(scale, sec.clientWidth / f.width);
+      f.size = { width: f.width, height: f.height, zoom: zoom };
+      f.el.style.width = f.width + "px";
+      f.el.style.height = f.height + "px";
+      f.el.style.zoom = zoom.toFixed(3);
     });
   }
 
@@ -147,7 +149,7 @@
     sec.dataset.codeFont = font;
     sec.dataset.figureScale = scale.toFixed(2);
     return Promise.all(figs.map(function (f) {
-      var layout = Object.assign({}, f.args.layout, f.size);
+      var layout = Object.assign({}, f.args.layout, { width: f.width, height: f.height });
       return Promise.resolve(Plotly.newPlot(f.el, f.args.data, layout, f.args.config)).then(function () {
         f.plotted = true;
       }, function (e) { deck.errors.push("a figure failed to draw: " + e); });
