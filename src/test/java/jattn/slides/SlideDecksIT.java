@@ -131,4 +131,26 @@ class SlideDecksIT {
         assertEquals(1, missing.exitCode(), missing.output());
         assertTrue(missing.output().contains("96_missing.ipynb: no executed notebook"), missing.output());
     }
+
+    /** The checker itself: a deck with a slide that overflows, a formula left raw and too few slides is caught (the title slide and the formula's slide pass). */
+    @Test
+    void theCheckerFindsAnOverflowingSlideRawMathAndTooFewSlides() throws IOException {
+        Path dir = Files.createTempDirectory("decks-checker");
+        Path out = dir.resolve("slides");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 60; i++) lines.append("\"line ").append(i).append(" of a slide far too long\\n\", \"\\n\", ");
+        String notebook = "{\"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5, \"cells\": ["
+                + "{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": [\"# Lesson 97 — checked\\n\", \"$c_t = \\\\sum_i \\\\alpha_{t,i} h_i$\"]},"
+                + "{\"cell_type\": \"markdown\", \"metadata\": {\"slideshow\": {\"slide_type\": \"slide\"}}, \"source\": [" + lines
+                + "\"broken: $x^{$\"]}]}";
+        Files.writeString(dir.resolve("97_checked.ipynb"), notebook);
+        Result made = run(300, PYTHON, "tools/slides/make_decks.py", "--notebooks", dir.toString(), "--out", out.toString());
+        assertEquals(0, made.exitCode(), made.output());
+        Result checked = run(300, PYTHON, "tools/slides/check_decks.py", "--slides", out.toString());
+        assertEquals(1, checked.exitCode(), checked.output());
+        assertTrue(checked.output().contains("97_checked: 3 slides, not 10 to 25"), checked.output());
+        assertTrue(checked.output().matches("(?s).*97_checked, slide 2\\.0: content is \\d+ px high, the slide 720 px.*"), checked.output());
+        assertTrue(checked.output().contains("97_checked, slide 2.0: raw math left in the text: \"$x^{$\""), checked.output());
+        assertTrue(!checked.output().contains("97_checked, slide 1.0: content"), "the slide of the formula fits:\n" + checked.output());
+    }
 }
