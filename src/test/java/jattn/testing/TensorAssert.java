@@ -5,6 +5,8 @@ import jattn.autograd.Tensor;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.function.Executable;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -49,6 +51,13 @@ public final class TensorAssert {
     public static void assertGrad(Function<Tensor[], Tensor> f, Tensor... in) {
         GradCheck.Result r = GradCheck.check(x -> weightedSum(f.apply(x)), in);
         assertTrue(r.maxRelativeError() <= GRAD_TOL, r.toString());
+    }
+
+    /** The inputs of a gradient check: the given tensors first (x[0], x[1], ...), then the parameters. */
+    public static Tensor[] inputsThenParameters(List<Tensor> params, Tensor... inputs) {
+        List<Tensor> all = new ArrayList<>(List.of(inputs));
+        all.addAll(params);
+        return all.toArray(new Tensor[0]);
     }
 
     /** Same shape and values within {@code tol}. */

@@ -30,12 +30,6 @@ class TestTransformerDecoderBlock {
         return params;
     }
 
-    static Tensor[] inputs(List<Tensor> params, Tensor... x) {
-        List<Tensor> all = new ArrayList<>(List.of(x));
-        all.addAll(params);
-        return all.toArray(new Tensor[0]);
-    }
-
     @Test
     void isThePostNormFormulaWithCausalSelfAttentionAndCrossAttention() {
         Random rng = new Random(1101);
@@ -88,8 +82,8 @@ class TestTransformerDecoderBlock {
         Random rng = new Random(1104);
         TransformerDecoderBlock block = randomBlock(4, 2, 6, 0, rng).eval();
         List<Tensor> params = checkedParameters(block);
-        assertGrad(x -> block.forward(x[0], x[1], 2).output(), inputs(params, random(3, 4, rng), random(3, 4, rng)));
-        assertGrad(x -> block.forwardStacked(x[0], x[1], new int[]{3, 1}).output(), inputs(params, random(4, 4, rng), random(6, 4, rng)));
+        assertGrad(x -> block.forward(x[0], x[1], 2).output(), inputsThenParameters(params, random(3, 4, rng), random(3, 4, rng)));
+        assertGrad(x -> block.forwardStacked(x[0], x[1], new int[]{3, 1}).output(), inputsThenParameters(params, random(4, 4, rng), random(6, 4, rng)));
     }
 
     @Test
@@ -102,7 +96,7 @@ class TestTransformerDecoderBlock {
             TransformerDecoderBlock b = new TransformerDecoderBlock(seeded.selfAttention(), seeded.crossAttention(), seeded.feedForward(),
                     seeded.norms(), List.of(new Dropout(0.4, masks), new Dropout(0.4, masks), new Dropout(0.4, masks)));
             return b.forwardStacked(in[0], in[1], new int[]{2, 3}).output();
-        }, inputs(params, random(4, 4, rng), random(6, 4, rng)));
+        }, inputsThenParameters(params, random(4, 4, rng), random(6, 4, rng)));
     }
 
     @Test

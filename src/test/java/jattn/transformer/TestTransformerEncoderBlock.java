@@ -32,12 +32,6 @@ class TestTransformerEncoderBlock {
         return params;
     }
 
-    static Tensor[] inputs(Tensor x, List<Tensor> params) {
-        List<Tensor> all = new ArrayList<>(List.of(x));
-        all.addAll(params);
-        return all.toArray(new Tensor[0]);
-    }
-
     @Test
     void isThePapersPostNormFormula() {
         Random rng = new Random(201);
@@ -58,11 +52,11 @@ class TestTransformerEncoderBlock {
         Random rng = new Random(202);
         TransformerEncoderBlock block = randomBlock(4, 2, 6, 0.5, rng).eval();
         List<Tensor> params = checkedParameters(block);
-        assertGrad(x -> block.forward(x[0]).output(), inputs(random(3, 4, rng), params));
-        assertGrad(x -> block.forward(x[0], 2).output(), inputs(random(3, 4, rng), params));
-        assertGrad(x -> block.forward(x[0], Mask.causal()).head(1), inputs(random(3, 4, rng), params));
-        assertGrad(x -> block.forward(x[0]).output(), inputs(random(1, 4, rng), params));   // one position
-        assertGrad(x -> block.forwardBatch(x[0], new int[]{1, 2}).output(), inputs(random(4, 4, rng), params));
+        assertGrad(x -> block.forward(x[0]).output(), inputsThenParameters(params, random(3, 4, rng)));
+        assertGrad(x -> block.forward(x[0], 2).output(), inputsThenParameters(params, random(3, 4, rng)));
+        assertGrad(x -> block.forward(x[0], Mask.causal()).head(1), inputsThenParameters(params, random(3, 4, rng)));
+        assertGrad(x -> block.forward(x[0]).output(), inputsThenParameters(params, random(1, 4, rng)));   // one position
+        assertGrad(x -> block.forwardBatch(x[0], new int[]{1, 2}).output(), inputsThenParameters(params, random(4, 4, rng)));
     }
 
     @Test
@@ -77,7 +71,7 @@ class TestTransformerEncoderBlock {
             TransformerEncoderBlock b = new TransformerEncoderBlock(seeded.attention(), seeded.feedForward(),
                     seeded.norm1(), seeded.norm2(), new Dropout(0.4, masks), new Dropout(0.4, masks));
             return b.forward(in[0]).output();
-        }, inputs(x, params));
+        }, inputsThenParameters(params, x));
     }
 
     @Test

@@ -27,7 +27,7 @@ class TestTransformerEncoderStacked {
         Random rng = new Random(1202);
         TransformerEncoderBlock block = TestTransformerEncoderBlock.randomBlock(4, 2, 6, 0, rng).eval();
         assertGrad(x -> block.forwardStacked(x[0], new int[]{3, 1}).output(),
-                TestTransformerEncoderBlock.inputs(random(6, 4, rng), TestTransformerEncoderBlock.checkedParameters(block)));
+                inputsThenParameters(TestTransformerEncoderBlock.checkedParameters(block), random(6, 4, rng)));
     }
 
     @Test
