@@ -21,7 +21,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * each start's time, how many starts hung and were recovered, the median and the slowest.
  *
  * <p>The kernel spec is written from the build into target/kernel-spec (./course kernel DIR),
- * so the test checks this worktree's kernel, not the one installed for Jupyter.
+ * so the test checks this worktree's kernel, not the one installed for Jupyter. That includes its
+ * class-data archive kernel.jsa (tools/kernel/archive_classes.py), which must have been made and
+ * which every start then maps.
  */
 class KernelStartIT {
 
@@ -44,8 +46,10 @@ class KernelStartIT {
             if (!Files.exists(CourseTools.ROOT.resolve("target/kernel").resolve(jar)))
                 fail("target/kernel/" + jar + " is missing: run mvn package (./course test does)");
         }
-        CourseTools.Result spec = CourseTools.run(List.of("bash", "course", "kernel", SPEC.toString()), 60);
+        CourseTools.Result spec = CourseTools.run(List.of("bash", "course", "kernel", SPEC.toString()), 600);
         assertEquals(0, spec.exitCode(), () -> "./course kernel " + SPEC + " failed:\n" + spec.output());
+        assertTrue(Files.isRegularFile(SPEC.resolve("kernel.jsa")),
+                () -> "./course kernel made no class-data archive " + SPEC.resolve("kernel.jsa") + ":\n" + spec.output());
 
         CourseTools.Result r = CourseTools.run(List.of(CourseTools.PYTHON, SCRIPT.toString(), "--spec", SPEC.toString(),
                 "--starts", String.valueOf(STARTS), "--bound", String.valueOf(BOUND_SECONDS),
