@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the {@code java} kernel, Chromium), found or failed with a message that says how to get it.
  * Never a silent skip.
  */
-final class CourseTools {
+public final class CourseTools {
 
-    static final Path ROOT = Path.of("").toAbsolutePath();
+    public static final Path ROOT = Path.of("").toAbsolutePath();
     static final Path NOTEBOOKS = ROOT.resolve("notebooks");
     static final Path EXECUTED = ROOT.resolve("target/notebooks");
     static final Path RUNNER = ROOT.resolve("tools/notebooks/run_notebooks.py");
@@ -31,22 +31,24 @@ final class CourseTools {
     static final Path LIVE_NOTEBOOK = ROOT.resolve("tools/notebooks/live_notebook.py");
     static final Path LIVE = ROOT.resolve("target/live");
     static final Path COURSE_JAR = ROOT.resolve("target/attention-course.jar");
-    static final String PYTHON = "/usr/bin/python3";
+    public static final String PYTHON = "/usr/bin/python3";
+    /** The exit code {@link #run} gives a command it killed at its time limit. */
+    public static final int KILLED = -1;
 
     private CourseTools() {}
 
-    record Result(int exitCode, String output) {}
+    public record Result(int exitCode, String output) {}
 
     /** Whether a command's output is also printed line by line while it runs (for long tools). */
-    enum Echo { QUIET, LINE_BY_LINE }
+    public enum Echo { QUIET, LINE_BY_LINE }
 
     /** Runs a command with a time limit, returning its exit code and merged output. */
-    static Result run(List<String> command, long timeoutSeconds) {
+    public static Result run(List<String> command, long timeoutSeconds) {
         return run(command, timeoutSeconds, Echo.QUIET);
     }
 
     /** Runs a command with a time limit, returning its exit code and merged output, echoed as asked. */
-    static Result run(List<String> command, long timeoutSeconds, Echo echo) {
+    public static Result run(List<String> command, long timeoutSeconds, Echo echo) {
         try {
             Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
             StringBuffer out = new StringBuffer();
@@ -65,7 +67,7 @@ final class CourseTools {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 reader.join(5000);
-                return new Result(-1, out + "\n(killed after " + timeoutSeconds + " s)");
+                return new Result(KILLED, out + "\n(killed after " + timeoutSeconds + " s)");
             }
             reader.join();
             return new Result(p.exitValue(), out.toString());

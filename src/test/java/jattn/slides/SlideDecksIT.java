@@ -1,15 +1,14 @@
 package jattn.slides;
 
+import jattn.notebooks.CourseTools;
+import jattn.notebooks.CourseTools.Result;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,42 +29,18 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class SlideDecksIT {
 
-    static final Path ROOT = Path.of("").toAbsolutePath();
+    static final Path ROOT = CourseTools.ROOT;
     static final Path NOTEBOOKS = ROOT.resolve("notebooks");
     static final Path EXECUTED = ROOT.resolve("target/notebooks");
     static final Path SLIDES = ROOT.resolve("target/slides");
-    static final String PYTHON = "/usr/bin/python3";
+    static final String PYTHON = CourseTools.PYTHON;
     static final long MAKE_TIMEOUT_SECONDS = 900, CHECK_TIMEOUT_SECONDS = 900;
 
-    record Result(int exitCode, String output) {}
-
+    /** Runs a command in the project's root; fails if it runs past the limit. */
     static Result run(long timeoutSeconds, String... command) {
-        try {
-            Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
-            StringBuilder out = new StringBuilder();
-            Thread reader = new Thread(() -> {
-                try (InputStream in = p.getInputStream()) {
-                    for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                        synchronized (out) { out.append(line).append('\n'); }
-                    }
-                } catch (IOException ignored) {
-                    // the process went away
-                }
-            });
-            reader.start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                fail(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s");
-            }
-            reader.join(10_000);
-            synchronized (out) { return new Result(p.exitValue(), out.toString()); }
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Result r = CourseTools.run(List.of(command), timeoutSeconds);
+        if (r.exitCode() == CourseTools.KILLED) fail(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s");
+        return r;
     }
 
     static List<String> lessons() throws IOException {

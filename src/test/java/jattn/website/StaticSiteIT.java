@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import jattn.notebooks.CourseTools;
+import jattn.notebooks.CourseTools.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,8 +40,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class StaticSiteIT {
 
-    static final Path ROOT = Path.of("").toAbsolutePath();
-    static final String PYTHON = "/usr/bin/python3";
+    static final Path ROOT = CourseTools.ROOT;
+    static final String PYTHON = CourseTools.PYTHON;
     static final Path SITE = ROOT.resolve("target/site");
     static final Path SHOTS = ROOT.resolve("target/site-shots");
     static final Path EXECUTED = ROOT.resolve("target/notebooks");
@@ -51,32 +52,12 @@ class StaticSiteIT {
     static final long BUILD_TIMEOUT_SECONDS = 900;   // includes the homework release when it is stale
     static final long CHECK_TIMEOUT_SECONDS = 900;
 
-    record Result(int exitCode, String output) {}
-
+    /** Runs a command in the project's root, printing its output as it comes; fails if it runs past the limit. */
     static Result run(List<String> command, long timeoutSeconds) {
-        try {
-            Path log = Files.createTempFile("site-it", ".log");
-            try {
-                Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-                        .redirectOutput(log.toFile()).start();
-                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                    fail(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s:\n"
-                            + Files.readString(log, StandardCharsets.UTF_8));
-                }
-                String out = Files.readString(log, StandardCharsets.UTF_8);
-                System.out.print(out);
-                return new Result(p.exitValue(), out);
-            } finally {
-                Files.deleteIfExists(log);
-            }
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + command + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted running " + command, e);
-        }
+        Result r = CourseTools.run(command, timeoutSeconds, CourseTools.Echo.LINE_BY_LINE);
+        if (r.exitCode() == CourseTools.KILLED)
+            fail(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s:\n" + r.output());
+        return r;
     }
 
     @BeforeAll
