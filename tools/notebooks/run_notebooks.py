@@ -49,6 +49,17 @@ def plain(text):
     return ANSI.sub("", text if isinstance(text, str) else "".join(text))
 
 
+def without_build_paths(nb, notebook_dir):
+    """Outputs that name the notebook's directory on the machine that ran it (the kernel's
+    "Add /home/.../notebooks/../target/attention-course.jar to classpath" for %jars) name it
+    relative to the notebook instead, as the cell does: the executed copies go on the course site."""
+    prefix = str(notebook_dir.resolve()) + "/"
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream" and prefix in out.get("text", ""):
+                out["text"] = out["text"].replace(prefix, "")
+
+
 def problems_in(nb):
     """Every error output and stderr stream of an executed notebook, with its cell number."""
     found = []
@@ -158,6 +169,7 @@ def run_one(path, out_dir, timeout):
             break
     result["seconds"] = round(time.monotonic() - started, 2)
     result["problems"] += problems_in(nb)
+    without_build_paths(nb, path.parent)
     result["ok"] = not result["problems"]
 
     stem = path.stem
