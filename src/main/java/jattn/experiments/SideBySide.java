@@ -28,7 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * print as usual. If a job throws, the others still finish, everything is printed, and then an
  * {@link IllegalStateException} names the first failed job, with its exception as the cause.
  *
- * <p>On a machine with two cores, two runs of similar length take about the time of the longer one.
+ * <p>It saves wall time only where cores are free: each job then has one of its own, and the
+ * wall time approaches that of the longest job. On a busy machine the jobs share the same cores and
+ * cost somewhat more CPU time together than one after the other (cache and memory traffic); measure.
  */
 public final class SideBySide {
 
