@@ -1,5 +1,7 @@
 package jattn.experiments;
 
+import jattn.linalg.ParallelRows;
+
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -28,7 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * print as usual. If a job throws, the others still finish, everything is printed, and then an
  * {@link IllegalStateException} names the first failed job, with its exception as the cause.
  *
- * <p>It saves wall time only where cores are free: each job then has one of its own, and the
+ * <p>Each job runs its matrix products on its own thread ({@link ParallelRows#callingThreadOnly()}):
+ * the jobs themselves use the cores, and products split over the one common pool would make them
+ * wait for each other. It saves wall time only where cores are free: each job then has one of its own, and the
  * wall time approaches that of the longest job. On a busy machine the jobs share the same cores and
  * cost somewhat more CPU time together than one after the other (cache and memory traffic); measure.
  */
@@ -69,7 +73,7 @@ public final class SideBySide {
             int job = k;
             held.add(new ByteArrayOutputStream());
             threads[k] = new Thread(() -> {
-                try {
+                try (ParallelRows.Scope ownCore = ParallelRows.callingThreadOnly()) {  // the jobs themselves use the cores
                     results[job] = jobs.get(job).work().call();
                 } catch (Throwable t) {
                     failures[job] = t;

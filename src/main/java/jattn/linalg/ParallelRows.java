@@ -13,6 +13,10 @@ import java.util.stream.IntStream;
  * steps. There are {@link #BLOCKS_PER_CORE} blocks per core, more than there are cores, so that
  * when another process holds a core the other threads take over its remaining blocks instead of
  * waiting for it (the common fork-join pool steals work).
+ *
+ * <p>A thread inside {@link #callingThreadOnly()} never splits: it is for jobs that already run
+ * side by side, one per core ({@link jattn.experiments.SideBySide}), whose products would
+ * otherwise compete for the same cores through the one common pool.
  */
 public final class ParallelRows {
 
@@ -28,7 +32,26 @@ public final class ParallelRows {
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
+    private static final ThreadLocal<Boolean> CALLING_THREAD_ONLY = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
     private ParallelRows() {}
+
+    /** While open, the calling thread runs all its rows itself; closing it restores what was before. */
+    public static final class Scope implements AutoCloseable {
+        private final boolean before;
+
+        private Scope(boolean before) { this.before = before; }
+
+        @Override
+        public void close() { CALLING_THREAD_ONLY.set(before); }
+    }
+
+    /** Until the returned scope is closed, this thread never splits its rows between the cores. */
+    public static Scope callingThreadOnly() {
+        Scope scope = new Scope(CALLING_THREAD_ONLY.get());
+        CALLING_THREAD_ONLY.set(Boolean.TRUE);
+        return scope;
+    }
 
     /** Work on rows [lo, hi) of an output. */
     @FunctionalInterface
@@ -39,7 +62,7 @@ public final class ParallelRows {
     /** Runs {@code body} over the rows [0, rows), split between the cores if {@code work} exceeds {@link #PARALLEL_WORK}. */
     public static void run(int rows, long work, RowRange body) {
         int parts = (int) Math.min((long) BLOCKS_PER_CORE * CORES, rows);
-        if (work <= PARALLEL_WORK || CORES < 2 || parts < 2) {
+        if (work <= PARALLEL_WORK || CORES < 2 || parts < 2 || CALLING_THREAD_ONLY.get()) {
             body.run(0, rows);
             return;
         }
