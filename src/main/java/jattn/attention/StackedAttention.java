@@ -102,6 +102,17 @@ public final class StackedAttention {
 
     private StackedAttention() {}
 
+    /**
+     * Whether the Vector API loops ({@link VectorAttentionRows}) run the heads whose dK is a multiple
+     * of 4: the module is present and not switched off (as for the matrix kernel, system property
+     * {@code jattn.gemm.kernel=scalar}). Checked before that class is touched, so that the scalar
+     * loops run without the module.
+     */
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"scalar".equals(System.getProperty("jattn.gemm.kernel"));
+
+    private static boolean vectorFor(int dK) { return VECTOR && dK % 4 == 0; }
+
     /** Attention of the stacked queries Q (B·m×d) over keys K and values V (B·n×d), nHeads heads. */
     public static Result apply(Tensor q, Tensor k, Tensor v, int nHeads, Layout layout) {
         int batch = layout.batch(), m = layout.queryLen(), n = layout.keyLen(), d = q.cols();
@@ -116,6 +127,7 @@ public final class StackedAttention {
         double[] weights = new double[batch * nHeads * m * n];
         DMatrixRMaj out = new DMatrixRMaj(batch * m, d);
         double[] od = out.data;
+        boolean vector = vectorFor(dK);
         for (int b = 0; b < batch; b++)
             for (int h = 0; h < nHeads; h++) {
                 int c0 = h * dK, wBase = (b * nHeads + h) * m * n;
@@ -123,7 +135,8 @@ public final class StackedAttention {
                     int kept = layout.kept(b, i), qRow = (b * m + i) * d + c0, wRow = wBase + i * n;
                     if (kept == 0) continue;                                   // zero weights, zero output
                     double max = Double.NEGATIVE_INFINITY;
-                    for (int j = 0; j < kept; j++) {                           // sᵢⱼ = qᵢ·kⱼ / √dK
+                    if (vector) max = VectorAttentionRows.scores(qd, qRow, kd, b * n * d + c0, d, dK, kept, scale, weights, wRow);
+                    else for (int j = 0; j < kept; j++) {                      // sᵢⱼ = qᵢ·kⱼ / √dK
                         int kRow = (b * n + j) * d + c0;
                         double s = 0;
                         for (int c = 0; c < dK; c++) s += qd[qRow + c] * kd[kRow + c];
@@ -134,7 +147,10 @@ public final class StackedAttention {
                     double sum = 0;
                     for (int j = 0; j < kept; j++) { double e = Math.exp(weights[wRow + j] - max); weights[wRow + j] = e; sum += e; }
                     int oRow = (b * m + i) * d + c0;
-                    for (int j = 0; j < kept; j++) {                           // outᵢ = Σⱼ αᵢⱼ vⱼ
+                    if (vector) {
+                        for (int j = 0; j < kept; j++) weights[wRow + j] /= sum;
+                        VectorAttentionRows.weightedSum(weights, wRow, vd, b * n * d + c0, d, dK, kept, od, oRow);
+                    } else for (int j = 0; j < kept; j++) {                    // outᵢ = Σⱼ αᵢⱼ vⱼ
                         double a = weights[wRow + j] / sum;
                         weights[wRow + j] = a;
                         int vRow = (b * n + j) * d + c0;
@@ -153,12 +169,20 @@ public final class StackedAttention {
         double[] dq = q.requiresGrad() ? q.gradBuffer().data : null;
         double[] dk = k.requiresGrad() ? k.gradBuffer().data : null;
         double[] dv = v.requiresGrad() ? v.gradBuffer().data : null;
-        double[] dA = new double[n];
+        double[] dA = new double[n], dS = new double[n];
+        boolean vector = vectorFor(dK);
         for (int b = 0; b < batch; b++)
             for (int h = 0; h < nHeads; h++) {
                 int c0 = h * dK, wBase = (b * nHeads + h) * m * n;
                 for (int i = 0; i < m; i++) {
                     int kept = layout.kept(b, i), wRow = wBase + i * n, gRow = (b * m + i) * d + c0, qRow = gRow;
+                    if (vector) {
+                        if (kept == 0) continue;
+                        double dot = VectorAttentionRows.backwardValues(gd, gRow, vd, b * n * d + c0, d, dK, kept, weights, wRow, dv, dA);
+                        for (int j = 0; j < kept; j++) dS[j] = weights[wRow + j] * (dA[j] - dot) * scale;   // ∂Sᵢⱼ / √dK
+                        VectorAttentionRows.backwardQueriesKeys(dS, qd, qRow, kd, b * n * d + c0, d, dK, kept, dq, dk);
+                        continue;
+                    }
                     double dot = 0;
                     for (int j = 0; j < kept; j++) {                           // ∂Aᵢⱼ = gᵢ·vⱼ; ∂vⱼ += αᵢⱼ gᵢ
                         int vRow = (b * n + j) * d + c0;
