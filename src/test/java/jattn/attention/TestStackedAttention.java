@@ -97,6 +97,30 @@ class TestStackedAttention {
             }
     }
 
+    /** The vector loops keep the scalar loops' order of every sum: bitwise equal values and gradients. */
+    @Test
+    void vectorLoopsEqualTheScalarLoopsBitForBit() {
+        Random rng = new Random(1009);
+        for (StackedAttention.Causality c : StackedAttention.Causality.values()) {
+            StackedAttention.Layout layout = new StackedAttention.Layout(4, 9, 11, new int[]{11, 7, 0, 10}, c);
+            Tensor[] fast = {random(36, 32, rng), random(44, 32, rng), random(44, 32, rng)};
+            Tensor[] slow = new Tensor[3];
+            for (int i = 0; i < 3; i++) slow[i] = Tensor.parameter(fast[i].value().copy());
+            Tensor seed = random(36, 32, rng);
+            Tensor yFast = StackedAttention.apply(fast[0], fast[1], fast[2], 4, layout).output();
+            yFast.backward(seed.value());
+            StackedAttention.scalarForTests = true;
+            try {
+                Tensor ySlow = StackedAttention.apply(slow[0], slow[1], slow[2], 4, layout).output();
+                ySlow.backward(seed.value());
+                assertClose(ySlow, yFast, 0);
+                for (int i = 0; i < 3; i++) assertClose(Tensor.constant(slow[i].grad()), Tensor.constant(fast[i].grad()), 0);
+            } finally {
+                StackedAttention.scalarForTests = false;
+            }
+        }
+    }
+
     @Test
     void gradientOfTheVectorLoopsIsChecked() {
         Random rng = new Random(1008);
