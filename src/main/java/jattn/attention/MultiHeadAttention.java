@@ -166,7 +166,7 @@ public final class MultiHeadAttention implements Module {
         if (keyValue.cols() != dModel)
             throw new IllegalArgumentException("MultiHeadAttention: key/value " + keyValue.shape() + " must have dModel = "
                     + dModel + " columns");
-        return new KeysValues(wk.forward(keyValue), wv.forward(keyValue));   // (B·n×d)·(d×d) + (1×d) → (B·n×d), twice
+        return new KeysValues(wk.forwardFused(keyValue), wv.forwardFused(keyValue));   // (B·n×d)·(d×d) + (1×d) → (B·n×d), twice
     }
 
     /** {@link #forwardStacked(Tensor, Tensor, StackedAttention.Layout)} over keys and values already projected. */
@@ -174,9 +174,9 @@ public final class MultiHeadAttention implements Module {
         if (query.cols() != dModel)
             throw new IllegalArgumentException("MultiHeadAttention: query " + query.shape() + " must have dModel = "
                     + dModel + " columns");
-        Tensor q = wq.forward(query);                                    // (B·m×d)·(d×d) + (1×d) → (B·m×d)
+        Tensor q = wq.forwardFused(query);                               // (B·m×d)·(d×d) + (1×d) → (B·m×d)
         StackedAttention.Result r = StackedAttention.apply(q, kv.keys(), kv.values(), nHeads, layout);   // (B·m×d)
-        return new StackedAttention.Result(wo.forward(r.output()), r.weights(), nHeads, layout); // (B·m×d)·(d×d) → (B·m×d)
+        return new StackedAttention.Result(wo.forwardFused(r.output()), r.weights(), nHeads, layout); // (B·m×d)·(d×d) → (B·m×d)
     }
 
     /** nHeads, after checking that it divides dModel. */

@@ -102,6 +102,20 @@ public final class StackedAttention {
 
     private StackedAttention() {}
 
+    /**
+     * Whether the Vector API loops ({@link VectorAttentionRows}) run the heads whose dK is a multiple
+     * of 4: the module is present and not switched off (as for the matrix kernel, system property
+     * {@code jattn.gemm.kernel=scalar}). Checked before that class is touched, so that the scalar
+     * loops run without the module.
+     */
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"scalar".equals(System.getProperty("jattn.gemm.kernel"));
+
+    private static boolean vectorFor(int dK) { return VECTOR && dK % 4 == 0 && !scalarForTests; }
+
+    /** Tests only: run the scalar loops even where the vector loops would, to compare both paths bit for bit. */
+    static boolean scalarForTests = false;
+
     /** Attention of the stacked queries Q (B·m×d) over keys K and values V (B·n×d), nHeads heads. */
     public static Result apply(Tensor q, Tensor k, Tensor v, int nHeads, Layout layout) {
         int batch = layout.batch(), m = layout.queryLen(), n = layout.keyLen(), d = q.cols();
@@ -116,14 +130,18 @@ public final class StackedAttention {
         double[] weights = new double[batch * nHeads * m * n];
         DMatrixRMaj out = new DMatrixRMaj(batch * m, d);
         double[] od = out.data;
+        boolean vector = vectorFor(dK);
+        double[] kt = vector ? new double[dK * n] : null;                   // Kᵦₕᵀ (dK×n) for the vector loops
         for (int b = 0; b < batch; b++)
             for (int h = 0; h < nHeads; h++) {
                 int c0 = h * dK, wBase = (b * nHeads + h) * m * n;
+                if (vector) VectorAttentionRows.transpose(kd, b * n, layout.keyValidLens[b], d, c0, dK, n, kt);
                 for (int i = 0; i < m; i++) {
                     int kept = layout.kept(b, i), qRow = (b * m + i) * d + c0, wRow = wBase + i * n;
                     if (kept == 0) continue;                                   // zero weights, zero output
                     double max = Double.NEGATIVE_INFINITY;
-                    for (int j = 0; j < kept; j++) {                           // sᵢⱼ = qᵢ·kⱼ / √dK
+                    if (vector) max = VectorAttentionRows.dots(qd, qRow, kt, n, dK, kept, scale, weights, wRow);
+                    else for (int j = 0; j < kept; j++) {                      // sᵢⱼ = qᵢ·kⱼ / √dK
                         int kRow = (b * n + j) * d + c0;
                         double s = 0;
                         for (int c = 0; c < dK; c++) s += qd[qRow + c] * kd[kRow + c];
@@ -134,7 +152,10 @@ public final class StackedAttention {
                     double sum = 0;
                     for (int j = 0; j < kept; j++) { double e = Math.exp(weights[wRow + j] - max); weights[wRow + j] = e; sum += e; }
                     int oRow = (b * m + i) * d + c0;
-                    for (int j = 0; j < kept; j++) {                           // outᵢ = Σⱼ αᵢⱼ vⱼ
+                    if (vector) {
+                        for (int j = 0; j < kept; j++) weights[wRow + j] /= sum;
+                        VectorAttentionRows.axpyRows(weights, wRow, vd, b * n * d + c0, d, dK, kept, od, oRow, false);
+                    } else for (int j = 0; j < kept; j++) {                    // outᵢ = Σⱼ αᵢⱼ vⱼ
                         double a = weights[wRow + j] / sum;
                         weights[wRow + j] = a;
                         int vRow = (b * n + j) * d + c0;
@@ -153,12 +174,27 @@ public final class StackedAttention {
         double[] dq = q.requiresGrad() ? q.gradBuffer().data : null;
         double[] dk = k.requiresGrad() ? k.gradBuffer().data : null;
         double[] dv = v.requiresGrad() ? v.gradBuffer().data : null;
-        double[] dA = new double[n];
+        double[] dA = new double[n], dS = new double[n];
+        boolean vector = vectorFor(dK);
+        double[] vt = vector ? new double[dK * n] : null;                   // Vᵦₕᵀ (dK×n) for the vector loops
         for (int b = 0; b < batch; b++)
             for (int h = 0; h < nHeads; h++) {
                 int c0 = h * dK, wBase = (b * nHeads + h) * m * n;
+                if (vector) VectorAttentionRows.transpose(vd, b * n, layout.keyValidLens[b], d, c0, dK, n, vt);
                 for (int i = 0; i < m; i++) {
                     int kept = layout.kept(b, i), wRow = wBase + i * n, gRow = (b * m + i) * d + c0, qRow = gRow;
+                    if (vector) {
+                        if (kept == 0) continue;
+                        int row0 = b * n * d + c0;
+                        VectorAttentionRows.dots(gd, gRow, vt, n, dK, kept, 1, dA, 0);                     // ∂Aᵢⱼ = gᵢ·vⱼ
+                        if (dv != null) VectorAttentionRows.rankOneRows(weights, wRow, gd, gRow, dK, kept, dv, row0, d, false); // ∂vⱼ += αᵢⱼ gᵢ
+                        double dot = 0;
+                        for (int j = 0; j < kept; j++) dot += weights[wRow + j] * dA[j];
+                        for (int j = 0; j < kept; j++) dS[j] = weights[wRow + j] * (dA[j] - dot) * scale;   // ∂Sᵢⱼ / √dK
+                        if (dq != null) VectorAttentionRows.axpyRows(dS, 0, kd, row0, d, dK, kept, dq, qRow, true);   // ∂qᵢ += Σⱼ ∂Sᵢⱼ kⱼ
+                        if (dk != null) VectorAttentionRows.rankOneRows(dS, 0, qd, qRow, dK, kept, dk, row0, d, true); // ∂kⱼ += ∂Sᵢⱼ qᵢ
+                        continue;
+                    }
                     double dot = 0;
                     for (int j = 0; j < kept; j++) {                           // ∂Aᵢⱼ = gᵢ·vⱼ; ∂vⱼ += αᵢⱼ gᵢ
                         int vRow = (b * n + j) * d + c0;

@@ -48,6 +48,12 @@ public final class PositionwiseFeedForward implements Module {
         return second.forward(hidden);                                   // (n×dFF)·(dFF×dModel) → (n×dModel)
     }
 
+    /** {@link #forward} with each layer as one fused operation ({@link Linear#forwardFused}): equal values and gradients. */
+    public Tensor forwardFused(Tensor x) {
+        Tensor hidden = first.forwardFused(x).relu();                    // (n×dModel)·(dModel×dFF) → (n×dFF)
+        return second.forwardFused(hidden);                              // (n×dFF)·(dFF×dModel) → (n×dModel)
+    }
+
     /** The layer x ↦ x·W₁ + b₁. */
     public Linear first() { return first; }
     /** The layer h ↦ h·W₂ + b₂. */

@@ -152,7 +152,7 @@ public final class Transformer implements Seq2SeqModel {
             if (record != null) record.add(o);
             y = o.output();                                              // (B·m×d)
         }
-        return output.forward(y);                                        // (B·m×d)·(d×|V|) + b → (B·m×|V|)
+        return output.forwardFused(y);                                   // (B·m×d)·(d×|V|) + b → (B·m×|V|)
     }
 
     /** ⟨bos⟩ y₁ … y_{m−1} for every row: the target shifted right by one, flat (B·m). */
@@ -225,7 +225,7 @@ public final class Transformer implements Seq2SeqModel {
                             Tensor.constant(kv[1])), memory.get(l), sourceLens);
                     y = last.output();                                                  // (B×d)
                 }
-                DMatrixRMaj z = output.forward(y).value();                              // (B×d)·(d×|V|) → (B×|V|)
+                DMatrixRMaj z = output.forwardFused(y).value();                              // (B×d)·(d×|V|) → (B×|V|)
                 int[] next = new int[batch];
                 for (int b = 0; b < batch; b++) next[b] = argMaxRow(z, b);
                 columns.add(next);

@@ -150,7 +150,7 @@ public final class TransformerDecoderBlock implements Module {
         StackedAttention.Result cross = crossAttention.forwardStacked(y1, memory,
                 new StackedAttention.Layout(batch, m, n, memoryValidLens, StackedAttention.Causality.BIDIRECTIONAL)); // (B·m×d)
         Tensor y2 = norm2.forward(y1.add(dropout2.forward(cross.output())));                         // (B·m×d)
-        Tensor z = norm3.forward(y2.add(dropout3.forward(feedForward.forward(y2))));                // (B·m×d)
+        Tensor z = norm3.forward(y2.add(dropout3.forward(feedForward.forwardFused(y2))));                // (B·m×d)
         List<Tensor> selfHeads = new ArrayList<>(nHeads()), crossHeads = new ArrayList<>(nHeads());
         for (int h = 0; h < nHeads(); h++) {
             selfHeads.add(self.stackedHead(h));                                                      // (B·m×m)
@@ -180,7 +180,7 @@ public final class TransformerDecoderBlock implements Module {
         StackedAttention.Result cross = crossAttention.forwardStacked(y1, memory,
                 new StackedAttention.Layout(batch, 1, n, memoryValidLens, StackedAttention.Causality.BIDIRECTIONAL)); // (B×d)
         Tensor y2 = norm2.forward(y1.add(dropout2.forward(cross.output())));                             // (B×d)
-        Tensor z = norm3.forward(y2.add(dropout3.forward(feedForward.forward(y2))));                    // (B×d)
+        Tensor z = norm3.forward(y2.add(dropout3.forward(feedForward.forwardFused(y2))));                    // (B×d)
         List<Tensor> selfHeads = new ArrayList<>(nHeads()), crossHeads = new ArrayList<>(nHeads());
         for (int h = 0; h < nHeads(); h++) {
             selfHeads.add(self.stackedHead(h));                                                          // (B×(t+1))

@@ -154,7 +154,7 @@ public final class TransformerEncoderBlock implements Module {
     /** X₁ = LN(X + Dropout(A)), Y = LN(X₁ + Dropout(FFN(X₁))), row-wise: (n×dModel) → (n×dModel). */
     private Tensor sublayers(Tensor x, Tensor attended) {
         Tensor x1 = norm1.forward(x.add(dropout1.forward(attended)));                  // (n×d) + (n×d)
-        return norm2.forward(x1.add(dropout2.forward(feedForward.forward(x1))));      // (n×d) + (n×d)
+        return norm2.forward(x1.add(dropout2.forward(feedForward.forwardFused(x1))));      // (n×d) + (n×d)
     }
 
     private void checkWidth(Tensor x) {

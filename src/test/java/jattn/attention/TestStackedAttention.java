@@ -71,6 +71,66 @@ class TestStackedAttention {
         }
     }
 
+    /**
+     * Heads of dK = 8 and 4 (multiples of 4) run the Vector API loops (VectorAttentionRows) when the
+     * module is present, as in these tests: values and the gradients of Q, K and V against the
+     * readable composition, with padding, causality and a sequence without valid keys.
+     */
+    @Test
+    void vectorLoopsForHeadsOfFourColumnsEqualTheCompositionInValuesAndGradients() {
+        Random rng = new Random(1007);
+        for (int dK : new int[]{8, 4})
+            for (StackedAttention.Causality c : StackedAttention.Causality.values()) {
+                StackedAttention.Layout layout = new StackedAttention.Layout(3, 5, 6, new int[]{6, 0, 3}, c);
+                int d = 2 * dK;
+                Tensor q1 = random(15, d, rng), k1 = random(18, d, rng), v1 = random(18, d, rng);
+                Tensor q2 = Tensor.parameter(q1.value().copy()), k2 = Tensor.parameter(k1.value().copy()),
+                        v2 = Tensor.parameter(v1.value().copy());
+                Tensor seed = random(15, d, rng);
+                Tensor fast = StackedAttention.apply(q1, k1, v1, 2, layout).output(), slow = readable(q2, k2, v2, 2, layout);
+                assertClose(slow, fast, 1e-12);
+                fast.backward(seed.value());
+                slow.backward(seed.value());
+                assertClose(Tensor.constant(q2.grad()), Tensor.constant(q1.grad()), 1e-12);
+                assertClose(Tensor.constant(k2.grad()), Tensor.constant(k1.grad()), 1e-12);
+                assertClose(Tensor.constant(v2.grad()), Tensor.constant(v1.grad()), 1e-12);
+            }
+    }
+
+    /** The vector loops keep the scalar loops' order of every sum: bitwise equal values and gradients. */
+    @Test
+    void vectorLoopsEqualTheScalarLoopsBitForBit() {
+        Random rng = new Random(1009);
+        for (StackedAttention.Causality c : StackedAttention.Causality.values()) {
+            StackedAttention.Layout layout = new StackedAttention.Layout(4, 9, 11, new int[]{11, 7, 0, 10}, c);
+            Tensor[] fast = {random(36, 32, rng), random(44, 32, rng), random(44, 32, rng)};
+            Tensor[] slow = new Tensor[3];
+            for (int i = 0; i < 3; i++) slow[i] = Tensor.parameter(fast[i].value().copy());
+            Tensor seed = random(36, 32, rng);
+            Tensor yFast = StackedAttention.apply(fast[0], fast[1], fast[2], 4, layout).output();
+            yFast.backward(seed.value());
+            StackedAttention.scalarForTests = true;
+            try {
+                Tensor ySlow = StackedAttention.apply(slow[0], slow[1], slow[2], 4, layout).output();
+                ySlow.backward(seed.value());
+                assertClose(ySlow, yFast, 0);
+                for (int i = 0; i < 3; i++) assertClose(Tensor.constant(slow[i].grad()), Tensor.constant(fast[i].grad()), 0);
+            } finally {
+                StackedAttention.scalarForTests = false;
+            }
+        }
+    }
+
+    @Test
+    void gradientOfTheVectorLoopsIsChecked() {
+        Random rng = new Random(1008);
+        for (StackedAttention.Causality c : StackedAttention.Causality.values()) {
+            StackedAttention.Layout layout = new StackedAttention.Layout(2, 3, 4, new int[]{4, 2}, c);
+            assertGrad(x -> StackedAttention.apply(x[0], x[1], x[2], 2, layout).output(),
+                    random(6, 8, rng), random(8, 8, rng), random(8, 8, rng));
+        }
+    }
+
     @Test
     void multiHeadAttentionStackedEqualsItsSequenceBySequenceForward() {
         Random rng = new Random(1005);
