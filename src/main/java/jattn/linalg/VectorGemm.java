@@ -1,30 +1,32 @@
 package jattn.linalg;
 
+import jattn.linalg.Gemm.Output;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API kernel of {@link Gemm}: C += α·op(A)·op(B), (m×k)·(k×n) → (m×n).
+ * The Vector API kernel of {@link Gemm}: C (=|+=) α·op(A)·op(B), (m×k)·(k×n) → (m×n).
  * Loaded only when the JVM has the module {@code jdk.incubator.vector}.
  *
  * <p>The layout is the classic one of BLAS libraries, at a size that suits the course:
  * <pre>
- *   op(B) (k×n)  read as column panels of NR = 2L columns (L doubles per vector register:
- *                4 with AVX2). An untransposed B is read in place, its panel rows n apart;
- *                Bᵀ, and a last panel narrower than NR, are first packed into contiguous
- *                zero-padded (k×NR) panels
- *   C (m×n)      in blocks of MC_BLOCK = 48 rows; within a block, panel by panel, in tiles
- *                of MR = 6 rows × NR columns, each held in 12 vector
- *                registers while p runs over a block of KC = 256 of the k terms:
- *                  tile += op(A)[i..i+5, p] (broadcast) ⊙ panel[p, 0..NR) (two vector loads)
+ *   op(B) (k×n)  packed into contiguous zero-padded column panels of NR = 2L columns
+ *                (L doubles per vector register: 4 with AVX2), panel q at q·NR·k, row p of it
+ *                at + p·NR: B and Bᵀ alike, O(k·n) copies beside the O(m·k·n) product
+ *   C (m×n)      in blocks of MC_BLOCK = 48 rows and KC = 256 of the k terms; the block's op(A)
+ *                is packed into strips of h = 6 (or 4, 1 for the last rows) rows, element
+ *                (r, p) at p·h + r, so A and Aᵀ are both read contiguously; then panel by
+ *                panel, strip by strip, a tile of h rows × NR columns held in 2h vector
+ *                registers while p runs over the block's terms:
+ *                  tile += op(A)[strip, p] (broadcast) ⊙ panel[p, 0..NR) (two vector loads)
  * </pre>
- * Per p the tile does 12 fused multiply-adds on 2 loads of B and 6 scalar loads of A, so the
- * FMA units, not the memory, set the pace; 12 independent sums cover the FMA latency (6 rows
- * measured 10–20% faster than 4, and AVX2 has 16 registers, so 8 rows would spill). op(A) is read in place with strides (Aᵀ needs no
- * copy); the panel of B (KC × NR, 16 KB) stays in the L1 cache while the tile walks down the
- * rows. Rows left over (m mod 6) use 4-row and one-row tiles; columns past n in the last panel are
- * computed on the zero padding and not stored. The packing buffer is kept per thread, and
- * packing costs O(k·n) beside the O(m·k·n) product.
+ * Per p the 6-row tile does 12 fused multiply-adds on 2 loads of B and 6 scalar loads of A, so
+ * the FMA units, not the memory, set the pace; 12 independent sums cover the FMA latency (AVX2
+ * has 16 registers, so 8 rows would spill). Both operands are read at constant strides (NR and
+ * h) from packed buffers, which lets C2 hoist the array bounds checks out of the p loop. With
+ * {@link Output#OVERWRITE} the first block of terms stores α·tile into C without reading it
+ * (no separate zeroing pass over C). Columns past n in the last panel are computed on the zero
+ * padding and not stored. The packing buffers are kept per thread.
  */
 final class VectorGemm {
 
@@ -40,36 +42,53 @@ final class VectorGemm {
     static final int KC = 256;
 
     /**
-     * Rows of C per block (8 tiles of 6): the block's op(A) (48 × KC) is read once per panel of B
-     * from the L1/L2 cache instead of all of op(A) from further out; a panel is reused by the
-     * block's 8 tiles. The order of every output element's sum is the same for any block size.
+     * Rows of C per block (8 tiles of 6): the block's packed op(A) (48 × KC) is read once per
+     * panel of B from the L1/L2 cache; a panel is reused by the block's 8 tiles. The order of
+     * every output element's sum is the same for any block size.
      */
     static final int MC_BLOCK = Integer.getInteger("jattn.gemm.rowBlock", 48);
 
     /** The packed op(B) of the last product on this thread, reused when large enough. */
     private static final ThreadLocal<double[]> PANELS = new ThreadLocal<>();
 
+    /** Per thread: the packed op(A) of one row block, and one tile row that runs past column n. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        final double[] strips = new double[(MC_BLOCK + MR) * KC];
+        final double[] edge = new double[MR * NR];
+    }
+
     private VectorGemm() {}
 
     static String describe() {
-        return "vector (jdk.incubator.vector, " + L + " doubles per register, " + MR + "×" + NR + " tiles)";
+        return "vector (jdk.incubator.vector, " + L + " doubles per register, " + MR + "×" + NR + " tiles, packed A and B)";
     }
 
     /** C += α·op(A)·op(B); the arguments as in {@link Gemm#gemm}, sizes positive. */
     static void multAdd(boolean transA, boolean transB, int m, int n, int k, double alpha,
                         double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
-        int panels = (n + NR - 1) / NR, packed = transB ? panels : (n % NR == 0 ? 0 : 1);
+        multiply(transA, transB, m, n, k, alpha, a, aOff, b, bOff, c, cOff, Output.ADD);
+    }
+
+    /** C (=|+=) α·op(A)·op(B); the arguments as in {@link Gemm#gemm}, sizes positive. */
+    static void multiply(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                         double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, Output out) {
+        int panels = (n + NR - 1) / NR;
+        boolean inPlace = !transB && m < 4;                              // only one-row tiles: B's full panels are read in place
         double[] bp = PANELS.get();
         PANELS.set(null);                                                // a nested call on this thread packs its own
-        if (bp == null || bp.length < packed * NR * k) bp = new double[Math.max(packed * NR * k, 64)];
+        if (bp == null || bp.length < panels * NR * k) bp = new double[Math.max(panels * NR * k, 64)];
         try {
-            if (transB) for (int q = 0; q < panels; q++) packTransposed(b, bOff, k, q * NR, Math.min(NR, n - q * NR), bp, q * NR * k);
-            else if (packed == 1) pack(b, bOff, k, n, (panels - 1) * NR, n % NR, bp, 0);
-            int rs = transA ? 1 : k, cs = transA ? m : 1;                // op(A)ᵢₚ = a[aOff + i·rs + p·cs]
+            for (int q = 0; q < panels; q++) {
+                int j0 = q * NR, w = Math.min(NR, n - j0);
+                if (transB) packTransposed(b, bOff, k, j0, w, bp, q * NR * k);
+                else if (!inPlace || w < NR) pack(b, bOff, k, n, j0, w, bp, q * NR * k);
+            }
             double[] panelData = bp;
             int tiles = (m + MR - 1) / MR;
             ParallelRows.run(tiles, (long) m * n * k, (lo, hi) ->
-                    rows(lo * MR, Math.min(m, hi * MR), n, k, alpha, a, aOff, rs, cs, transB, b, bOff, panelData, c, cOff));
+                    rows(lo * MR, Math.min(m, hi * MR), m, n, k, alpha, transA, a, aOff, inPlace, b, bOff, panelData, c, cOff, out));
         } finally {
             PANELS.set(bp);
         }
@@ -77,6 +96,13 @@ final class VectorGemm {
 
     /** Columns [j0, j0 + w) of B (k×n) into a zero-padded (k×NR) panel at {@code dst}. */
     static void pack(double[] b, int bOff, int k, int n, int j0, int w, double[] bp, int dst) {
+        if (w == NR) {
+            for (int p = 0, src = bOff + j0; p < k; p++, src += n, dst += NR) {
+                DoubleVector.fromArray(S, b, src).intoArray(bp, dst);
+                DoubleVector.fromArray(S, b, src + L).intoArray(bp, dst + L);
+            }
+            return;
+        }
         for (int p = 0; p < k; p++, dst += NR) {
             System.arraycopy(b, bOff + p * n + j0, bp, dst, w);
             for (int jj = w; jj < NR; jj++) bp[dst + jj] = 0;
@@ -94,120 +120,184 @@ final class VectorGemm {
     }
 
     /**
-     * Rows [i0, i1) of C, all columns, in blocks of KC terms. A full-width panel of an
-     * untransposed B is read in place (its rows n apart); other panels come packed.
+     * Rows [i, i + h) and terms [p0, p0 + kc) of op(A) into a strip at {@code dst}: element
+     * (r, p) at dst + (p − p0)·h + r. op(A)ᵢₚ = a[aOff + i·k + p], or a[aOff + p·m + i] for Aᵀ.
      */
-    private static void rows(int i0, int i1, int n, int k, double alpha, double[] a, int aOff, int rs, int cs,
-                             boolean transB, double[] b, int bOff, double[] bp, double[] c, int cOff) {
-        double[] edge = new double[NR];                                  // a tile row that runs past column n
+    static void packStrip(boolean transA, double[] a, int aOff, int m, int k, int i, int h, int p0, int kc,
+                          double[] ap, int dst) {
+        if (transA) {
+            for (int p = 0, src = aOff + p0 * m + i; p < kc; p++, src += m, dst += h)
+                System.arraycopy(a, src, ap, dst, h);
+        } else {
+            for (int r = 0; r < h; r++)
+                for (int p = 0, src = aOff + (i + r) * k + p0, d = dst + r; p < kc; p++, d += h) ap[d] = a[src + p];
+        }
+    }
+
+    /**
+     * Rows [i0, i1) of C, all columns, in blocks of KC terms and MC_BLOCK rows; the block's
+     * op(A) is packed into strips of 6 rows (4 and 1 for the rows left over), then each strip
+     * meets each panel of B in a register tile.
+     */
+    private static void rows(int i0, int i1, int m, int n, int k, double alpha, boolean transA, double[] a, int aOff,
+                             boolean inPlaceB, double[] b, int bOff, double[] bp, double[] c, int cOff, Output out) {
+        Scratch scratch = SCRATCH.get();
+        double[] ap = scratch.strips, edge = scratch.edge;
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
-            for (int r0 = i0; r0 < i1; r0 += MC_BLOCK) {                 // a block of rows: its op(A) stays in L1 over all panels
+            boolean overwrite = p0 == 0 && out == Output.OVERWRITE;
+            for (int r0 = i0; r0 < i1; r0 += MC_BLOCK) {                 // a block of rows: its packed op(A) stays in cache over all panels
                 int r1 = Math.min(i1, r0 + MC_BLOCK);
                 if (i1 - r1 < 6) r1 = i1;                                // no block of fewer than 6 rows at the end
+                int sixes = (r1 - r0) / 6, rest = (r1 - r0) % 6;
+                if ((rest == 2 || rest == 3) && sixes > 0) sixes--;      // 8 or 9 rows left: two 4-row tiles, not 1-row ones
+                int fours = (r1 - r0 - 6 * sixes) / 4, ones = r1 - r0 - 6 * sixes - 4 * fours;
+                int i = r0, dst = 0;                                     // strip of rows [i, i+h) at ap[(i - r0)·kc]
+                for (int t = 0; t < sixes; t++, i += 6, dst += 6 * kc) packStrip(transA, a, aOff, m, k, i, 6, p0, kc, ap, dst);
+                for (int t = 0; t < fours; t++, i += 4, dst += 4 * kc) packStrip(transA, a, aOff, m, k, i, 4, p0, kc, ap, dst);
+                for (int t = 0; t < ones; t++, i++, dst += kc) packStrip(transA, a, aOff, m, k, i, 1, p0, kc, ap, dst);
                 for (int q = 0, j0 = 0; j0 < n; q++, j0 += NR) {
-                    int w = Math.min(NR, n - j0);
-                    boolean inPlace = !transB && w == NR;
-                    double[] panel = inPlace ? b : bp;
-                    int bo = inPlace ? bOff + p0 * n + j0 : (transB ? q * NR * k : 0) + p0 * NR, bs = inPlace ? n : NR;
-                    int i = r0, sixes = (r1 - r0) / 6, rest = (r1 - r0) % 6;
-                    if ((rest == 2 || rest == 3) && sixes > 0) sixes--;  // 8 or 9 rows left: two 4-row tiles, not 1-row ones
-                    for (int t = 0; t < sixes; t++, i += 6)
-                        tile6(a, aOff + i * rs + p0 * cs, rs, cs, kc, panel, bo, bs, alpha, c, cOff + i * n + j0, n, w, edge);
-                    for (; i + 4 <= r1; i += 4)
-                        tile4(a, aOff + i * rs + p0 * cs, rs, cs, kc, panel, bo, bs, alpha, c, cOff + i * n + j0, n, w, edge);
-                    for (; i < r1; i++)
-                        tile1(a, aOff + i * rs + p0 * cs, cs, kc, panel, bo, bs, alpha, c, cOff + i * n + j0, w, edge);
+                    int w = Math.min(NR, n - j0), bo = q * NR * k + p0 * NR;
+                    boolean inPlace = inPlaceB && w == NR;               // one-row tiles only: the panel read where it is, rows n apart
+                    int co = cOff + r0 * n + j0;
+                    int ao = 0;
+                    for (int t = 0; t < sixes; t++, ao += 6 * kc, co += 6 * n)
+                        tile6(ap, ao, kc, bp, bo, alpha, c, co, n, w, edge, overwrite);
+                    for (int t = 0; t < fours; t++, ao += 4 * kc, co += 4 * n)
+                        tile4(ap, ao, kc, bp, bo, alpha, c, co, n, w, edge, overwrite);
+                    for (int t = 0; t < ones; t++, ao += kc, co += n)
+                        tile1(ap, ao, kc, inPlace ? b : bp, inPlace ? bOff + p0 * n + j0 : bo, inPlace ? n : NR,
+                                alpha, c, co, w, edge, overwrite);
                 }
                 r0 = r1 - MC_BLOCK;                                      // r0 += MC_BLOCK lands on r1
             }
         }
     }
 
-    /** C[6 rows, w ≤ NR columns] at co += α·Σₚ op(A)[6 rows, p]·panel[p, ·], p over kc terms, panel rows bs apart. */
-    private static void tile6(double[] a, int ao, int rs, int cs, int kc, double[] bp, int bo, int bs, double alpha,
-                              double[] c, int co, int ldc, int w, double[] edge) {
+    /** C[6 rows, w ≤ NR columns] at co (=|+=) α·Σₚ strip[p, 0..6)·panel[p, ·], p over kc terms. */
+    private static void tile6(double[] ap, int ao, int kc, double[] bp, int bo, double alpha,
+                              double[] c, int co, int ldc, int w, double[] edge, boolean overwrite) {
         DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00,
                 c20 = c00, c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        int a1 = rs, a2 = 2 * rs, a3 = 3 * rs, a4 = 4 * rs, a5 = 5 * rs;
-        for (int p = 0; p < kc; p++, ao += cs, bo += bs) {
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, bo), b1 = DoubleVector.fromArray(S, bp, bo + L);
-            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
+        for (int p = 0; p < kc; p++) {
+            int x0 = ao + 6 * p, y0 = bo + NR * p;
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, y0), b1 = DoubleVector.fromArray(S, bp, y0 + L);
+            DoubleVector x = DoubleVector.broadcast(S, ap[x0]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(S, a[ao + a1]);
+            x = DoubleVector.broadcast(S, ap[x0 + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(S, a[ao + a2]);
+            x = DoubleVector.broadcast(S, ap[x0 + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(S, a[ao + a3]);
+            x = DoubleVector.broadcast(S, ap[x0 + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = DoubleVector.broadcast(S, a[ao + a4]);
+            x = DoubleVector.broadcast(S, ap[x0 + 4]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = DoubleVector.broadcast(S, a[ao + a5]);
+            x = DoubleVector.broadcast(S, ap[x0 + 5]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
         }
-        store(c00, c01, alpha, c, co, w, edge);
-        store(c10, c11, alpha, c, co + ldc, w, edge);
-        store(c20, c21, alpha, c, co + 2 * ldc, w, edge);
-        store(c30, c31, alpha, c, co + 3 * ldc, w, edge);
-        store(c40, c41, alpha, c, co + 4 * ldc, w, edge);
-        store(c50, c51, alpha, c, co + 5 * ldc, w, edge);
+        // the stores are written out here, not in a method taking vectors: if C2 did not inline
+        // such a method (after a deoptimisation, say), every vector would be boxed on the heap
+        int c1 = co + ldc, c2 = co + 2 * ldc, c3 = co + 3 * ldc, c4 = co + 4 * ldc, c5 = co + 5 * ldc;
+        if (w < NR) {                                                    // the last panel: through the edge buffer
+            c00.intoArray(edge, 0); c01.intoArray(edge, L); c10.intoArray(edge, NR); c11.intoArray(edge, NR + L);
+            c20.intoArray(edge, 2 * NR); c21.intoArray(edge, 2 * NR + L); c30.intoArray(edge, 3 * NR); c31.intoArray(edge, 3 * NR + L);
+            c40.intoArray(edge, 4 * NR); c41.intoArray(edge, 4 * NR + L); c50.intoArray(edge, 5 * NR); c51.intoArray(edge, 5 * NR + L);
+            storeEdge(edge, 6, alpha, c, co, ldc, w, overwrite);
+        } else if (overwrite) {
+            DoubleVector a = DoubleVector.broadcast(S, alpha);
+            c00.mul(a).intoArray(c, co); c01.mul(a).intoArray(c, co + L);
+            c10.mul(a).intoArray(c, c1); c11.mul(a).intoArray(c, c1 + L);
+            c20.mul(a).intoArray(c, c2); c21.mul(a).intoArray(c, c2 + L);
+            c30.mul(a).intoArray(c, c3); c31.mul(a).intoArray(c, c3 + L);
+            c40.mul(a).intoArray(c, c4); c41.mul(a).intoArray(c, c4 + L);
+            c50.mul(a).intoArray(c, c5); c51.mul(a).intoArray(c, c5 + L);
+        } else {
+            DoubleVector a = DoubleVector.broadcast(S, alpha);
+            c00.fma(a, DoubleVector.fromArray(S, c, co)).intoArray(c, co); c01.fma(a, DoubleVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+            c10.fma(a, DoubleVector.fromArray(S, c, c1)).intoArray(c, c1); c11.fma(a, DoubleVector.fromArray(S, c, c1 + L)).intoArray(c, c1 + L);
+            c20.fma(a, DoubleVector.fromArray(S, c, c2)).intoArray(c, c2); c21.fma(a, DoubleVector.fromArray(S, c, c2 + L)).intoArray(c, c2 + L);
+            c30.fma(a, DoubleVector.fromArray(S, c, c3)).intoArray(c, c3); c31.fma(a, DoubleVector.fromArray(S, c, c3 + L)).intoArray(c, c3 + L);
+            c40.fma(a, DoubleVector.fromArray(S, c, c4)).intoArray(c, c4); c41.fma(a, DoubleVector.fromArray(S, c, c4 + L)).intoArray(c, c4 + L);
+            c50.fma(a, DoubleVector.fromArray(S, c, c5)).intoArray(c, c5); c51.fma(a, DoubleVector.fromArray(S, c, c5 + L)).intoArray(c, c5 + L);
+        }
     }
 
-    /** C[4 rows, w ≤ NR columns] at co += α·Σₚ op(A)[4 rows, p]·panel[p, ·], p over kc terms, panel rows bs apart. */
-    private static void tile4(double[] a, int ao, int rs, int cs, int kc, double[] bp, int bo, int bs, double alpha,
-                              double[] c, int co, int ldc, int w, double[] edge) {
+    /** C[4 rows, w ≤ NR columns] at co (=|+=) α·Σₚ strip[p, 0..4)·panel[p, ·], p over kc terms. */
+    private static void tile4(double[] ap, int ao, int kc, double[] bp, int bo, double alpha,
+                              double[] c, int co, int ldc, int w, double[] edge, boolean overwrite) {
         DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00,
                 c20 = c00, c21 = c00, c30 = c00, c31 = c00;
-        int a1 = rs, a2 = 2 * rs, a3 = 3 * rs;
-        for (int p = 0; p < kc; p++, ao += cs, bo += bs) {
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, bo), b1 = DoubleVector.fromArray(S, bp, bo + L);
-            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
+        for (int p = 0; p < kc; p++) {
+            int x0 = ao + 4 * p, y0 = bo + NR * p;
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, y0), b1 = DoubleVector.fromArray(S, bp, y0 + L);
+            DoubleVector x = DoubleVector.broadcast(S, ap[x0]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(S, a[ao + a1]);
+            x = DoubleVector.broadcast(S, ap[x0 + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(S, a[ao + a2]);
+            x = DoubleVector.broadcast(S, ap[x0 + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(S, a[ao + a3]);
+            x = DoubleVector.broadcast(S, ap[x0 + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        store(c00, c01, alpha, c, co, w, edge);
-        store(c10, c11, alpha, c, co + ldc, w, edge);
-        store(c20, c21, alpha, c, co + 2 * ldc, w, edge);
-        store(c30, c31, alpha, c, co + 3 * ldc, w, edge);
-    }
-
-    /** One row: C[1 row, w ≤ NR columns] at co += α·Σₚ op(A)[row, p]·panel[p, ·]. */
-    private static void tile1(double[] a, int ao, int cs, int kc, double[] bp, int bo, int bs, double alpha,
-                              double[] c, int co, int w, double[] edge) {
-        DoubleVector c0 = DoubleVector.zero(S), c1 = c0;
-        for (int p = 0; p < kc; p++, ao += cs, bo += bs) {
-            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            c0 = x.fma(DoubleVector.fromArray(S, bp, bo), c0);
-            c1 = x.fma(DoubleVector.fromArray(S, bp, bo + L), c1);
-        }
-        store(c0, c1, alpha, c, co, w, edge);
-    }
-
-    /** c[co + j] += α·(v₀ ‖ v₁)[j] for j &lt; w. */
-    private static void store(DoubleVector v0, DoubleVector v1, double alpha, double[] c, int co, int w, double[] edge) {
-        if (w == NR) {
+        int c1 = co + ldc, c2 = co + 2 * ldc, c3 = co + 3 * ldc;
+        if (w < NR) {
+            c00.intoArray(edge, 0); c01.intoArray(edge, L); c10.intoArray(edge, NR); c11.intoArray(edge, NR + L);
+            c20.intoArray(edge, 2 * NR); c21.intoArray(edge, 2 * NR + L); c30.intoArray(edge, 3 * NR); c31.intoArray(edge, 3 * NR + L);
+            storeEdge(edge, 4, alpha, c, co, ldc, w, overwrite);
+        } else if (overwrite) {
             DoubleVector a = DoubleVector.broadcast(S, alpha);
-            v0.fma(a, DoubleVector.fromArray(S, c, co)).intoArray(c, co);
-            v1.fma(a, DoubleVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+            c00.mul(a).intoArray(c, co); c01.mul(a).intoArray(c, co + L);
+            c10.mul(a).intoArray(c, c1); c11.mul(a).intoArray(c, c1 + L);
+            c20.mul(a).intoArray(c, c2); c21.mul(a).intoArray(c, c2 + L);
+            c30.mul(a).intoArray(c, c3); c31.mul(a).intoArray(c, c3 + L);
         } else {
-            v0.intoArray(edge, 0);
-            v1.intoArray(edge, L);
-            for (int j = 0; j < w; j++) c[co + j] += alpha * edge[j];
+            DoubleVector a = DoubleVector.broadcast(S, alpha);
+            c00.fma(a, DoubleVector.fromArray(S, c, co)).intoArray(c, co); c01.fma(a, DoubleVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+            c10.fma(a, DoubleVector.fromArray(S, c, c1)).intoArray(c, c1); c11.fma(a, DoubleVector.fromArray(S, c, c1 + L)).intoArray(c, c1 + L);
+            c20.fma(a, DoubleVector.fromArray(S, c, c2)).intoArray(c, c2); c21.fma(a, DoubleVector.fromArray(S, c, c2 + L)).intoArray(c, c2 + L);
+            c30.fma(a, DoubleVector.fromArray(S, c, c3)).intoArray(c, c3); c31.fma(a, DoubleVector.fromArray(S, c, c3 + L)).intoArray(c, c3 + L);
         }
+    }
+
+    /** One row: C[1 row, w ≤ NR columns] at co (=|+=) α·Σₚ strip[p]·panel[p, ·], panel rows bs apart. */
+    private static void tile1(double[] ap, int ao, int kc, double[] bp, int bo, int bs, double alpha,
+                              double[] c, int co, int w, double[] edge, boolean overwrite) {
+        DoubleVector c0 = DoubleVector.zero(S), c1 = c0;
+        for (int p = 0; p < kc; p++) {
+            int y0 = bo + bs * p;
+            DoubleVector x = DoubleVector.broadcast(S, ap[ao + p]);
+            c0 = x.fma(DoubleVector.fromArray(S, bp, y0), c0);
+            c1 = x.fma(DoubleVector.fromArray(S, bp, y0 + L), c1);
+        }
+        if (w < NR) {
+            c0.intoArray(edge, 0);
+            c1.intoArray(edge, L);
+            storeEdge(edge, 1, alpha, c, co, 0, w, overwrite);
+        } else if (overwrite) {
+            DoubleVector a = DoubleVector.broadcast(S, alpha);
+            c0.mul(a).intoArray(c, co);
+            c1.mul(a).intoArray(c, co + L);
+        } else {
+            DoubleVector a = DoubleVector.broadcast(S, alpha);
+            c0.fma(a, DoubleVector.fromArray(S, c, co)).intoArray(c, co);
+            c1.fma(a, DoubleVector.fromArray(S, c, co + L)).intoArray(c, co + L);
+        }
+    }
+
+    /** A tile of h rows that runs past column n, held in {@code edge} (row r at r·NR): c[co + r·ldc + j] (=|+=) α·edge[r·NR + j] for j &lt; w. */
+    private static void storeEdge(double[] edge, int h, double alpha, double[] c, int co, int ldc, int w, boolean overwrite) {
+        for (int r = 0; r < h; r++, co += ldc)
+            if (overwrite) for (int j = 0; j < w; j++) c[co + j] = alpha * edge[r * NR + j];
+            else for (int j = 0; j < w; j++) c[co + j] += alpha * edge[r * NR + j];
     }
 }

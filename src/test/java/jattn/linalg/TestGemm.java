@@ -86,6 +86,30 @@ class TestGemm {
         assertTrue(Gemm.kernel().startsWith("vector"), Gemm.kernel());
     }
 
+    /**
+     * Every edge size 1…13 of m and n (tiles of 6, 4 and 1 rows, the packed and the in-place
+     * panels of B, full and partial panels) with k of 1, 7 and 300 (two blocks of terms), every
+     * operand form, through {@link Gemm#gemm} with both outputs. C starts as NaN for OVERWRITE:
+     * the vector kernel stores without reading C, and must not read it.
+     */
+    @Test
+    void everyEdgeSizeOperandFormAndOutputMatchesEjml() {
+        Random rng = new Random(408);
+        for (int m = 1; m <= 13; m++)
+            for (int n = 1; n <= 13; n++)
+                for (int k : new int[]{1, 7, 300})
+                    for (Operands ops : Operands.values())
+                        for (Output out : Output.values()) {
+                            DMatrixRMaj a = ops.transA ? gaussian(k, m, rng) : gaussian(m, k, rng);
+                            DMatrixRMaj b = ops.transB ? gaussian(n, k, rng) : gaussian(k, n, rng);
+                            DMatrixRMaj c = gaussian(m, n, rng);
+                            DMatrixRMaj want = expected(ops.transA, ops.transB, 0.9, a, b, out == Output.ADD ? c : new DMatrixRMaj(m, n));
+                            if (out == Output.OVERWRITE) Arrays.fill(c.data, Double.NaN);
+                            Gemm.gemm(ops, m, n, k, 0.9, a.data, 0, b.data, 0, c.data, 0, out);
+                            assertClose(want, c, ROUNDING);
+                        }
+    }
+
     @Test
     void matrixMethodsOverwriteOrAccumulate() {
         Random rng = new Random(403);
