@@ -30,9 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * print as usual. If a job throws, the others still finish, everything is printed, and then an
  * {@link IllegalStateException} names the first failed job, with its exception as the cause.
  *
- * <p>Each job runs its matrix products on its own thread ({@link ParallelRows#callingThreadOnly()}):
- * the jobs themselves use the cores, and products split over the one common pool would make them
- * wait for each other. It saves wall time only where cores are free: each job then has one of its own, and the
+ * <p>Each job claims a core ({@link ParallelRows#claimCore()}): while the jobs use every core, each
+ * runs its matrix products on its own thread, since products split over the one common pool would
+ * make them wait for each other; once a job has ended, the others split their products over the
+ * freed core again. It saves wall time only where cores are free: each job then has one of its own, and the
  * wall time approaches that of the longest job. On a busy machine the jobs share the same cores and
  * cost somewhat more CPU time together than one after the other (cache and memory traffic); measure.
  */
@@ -73,7 +74,7 @@ public final class SideBySide {
             int job = k;
             held.add(new ByteArrayOutputStream());
             threads[k] = new Thread(() -> {
-                try (ParallelRows.Scope ownCore = ParallelRows.callingThreadOnly()) {  // the jobs themselves use the cores
+                try (ParallelRows.CoreClaim core = ParallelRows.claimCore()) {  // the jobs use the cores; a core freed is shared again
                     results[job] = jobs.get(job).work().call();
                 } catch (Throwable t) {
                     failures[job] = t;

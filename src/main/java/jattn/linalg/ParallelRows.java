@@ -1,5 +1,6 @@
 package jattn.linalg;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -14,9 +15,12 @@ import java.util.stream.IntStream;
  * when another process holds a core the other threads take over its remaining blocks instead of
  * waiting for it (the common fork-join pool steals work).
  *
- * <p>A thread inside {@link #callingThreadOnly()} never splits: it is for jobs that already run
- * side by side, one per core ({@link jattn.experiments.SideBySide}), whose products would
- * otherwise compete for the same cores through the one common pool.
+ * <p>Jobs that already run side by side, one thread each ({@link jattn.experiments.SideBySide}),
+ * each hold a {@link #claimCore() core claim}. While as many threads hold one as there are cores,
+ * such a thread runs all its rows itself: the jobs use the cores, and products split over the one
+ * common pool would make them wait for each other. Once fewer claims are left (a job has ended),
+ * the remaining jobs split their rows again and use the freed core. How the rows are split never
+ * changes a result.
  */
 public final class ParallelRows {
 
@@ -32,25 +36,34 @@ public final class ParallelRows {
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
-    private static final ThreadLocal<Boolean> CALLING_THREAD_ONLY = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private static final AtomicInteger CLAIMED = new AtomicInteger();       // threads that hold a core claim
+    private static final ThreadLocal<int[]> CLAIMS = ThreadLocal.withInitial(() -> new int[1]);   // this thread's open claims
 
     private ParallelRows() {}
 
-    /** While open, the calling thread runs all its rows itself; closing it restores what was before. */
-    public static final class Scope implements AutoCloseable {
-        private final boolean before;
+    /** A thread's claim on a core, for as long as it is open; see the class comment. */
+    public static final class CoreClaim implements AutoCloseable {
+        private boolean open = true;
 
-        private Scope(boolean before) { this.before = before; }
+        private CoreClaim() {}
 
         @Override
-        public void close() { CALLING_THREAD_ONLY.set(before); }
+        public void close() {
+            if (!open) return;
+            open = false;
+            if (--CLAIMS.get()[0] == 0) CLAIMED.decrementAndGet();
+        }
     }
 
-    /** Until the returned scope is closed, this thread never splits its rows between the cores. */
-    public static Scope callingThreadOnly() {
-        Scope scope = new Scope(CALLING_THREAD_ONLY.get());
-        CALLING_THREAD_ONLY.set(Boolean.TRUE);
-        return scope;
+    /** Claims a core for the calling thread until the claim is closed (nested claims of one thread count once). */
+    public static CoreClaim claimCore() {
+        if (CLAIMS.get()[0]++ == 0) CLAIMED.incrementAndGet();
+        return new CoreClaim();
+    }
+
+    /** Whether this thread holds a claim while every core is claimed: then it must not split. */
+    private static boolean coresTaken() {
+        return CLAIMS.get()[0] > 0 && CLAIMED.get() >= CORES;
     }
 
     /** Work on rows [lo, hi) of an output. */
@@ -62,7 +75,7 @@ public final class ParallelRows {
     /** Runs {@code body} over the rows [0, rows), split between the cores if {@code work} exceeds {@link #PARALLEL_WORK}. */
     public static void run(int rows, long work, RowRange body) {
         int parts = (int) Math.min((long) BLOCKS_PER_CORE * CORES, rows);
-        if (work <= PARALLEL_WORK || CORES < 2 || parts < 2 || CALLING_THREAD_ONLY.get()) {
+        if (work <= PARALLEL_WORK || CORES < 2 || parts < 2 || coresTaken()) {
             body.run(0, rows);
             return;
         }

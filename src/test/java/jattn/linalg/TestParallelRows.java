@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,22 +42,41 @@ class TestParallelRows {
     }
 
     @Test
-    void insideCallingThreadOnlyNothingIsSplitAndClosingRestores() {
+    void whileEveryCoreIsClaimedAClaimantDoesNotSplitAndSplitsAgainOnceACoreIsFree() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean splits = cores >= 2 && ParallelRows.PARALLEL_WORK < HUGE;
+        CountDownLatch claimed = new CountDownLatch(cores - 1), release = new CountDownLatch(1);
+        List<Thread> others = new ArrayList<>();
+        for (int k = 0; k < cores - 1; k++) {                  // the other jobs: one claim each, held until released
+            Thread t = new Thread(() -> {
+                try (ParallelRows.CoreClaim core = ParallelRows.claimCore()) {
+                    claimed.countDown();
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            t.start();
+            others.add(t);
+        }
+        claimed.await();
         Thread caller = Thread.currentThread();
         List<Thread> ran = Collections.synchronizedList(new ArrayList<>());
-        try (ParallelRows.Scope outer = ParallelRows.callingThreadOnly()) {
+        try (ParallelRows.CoreClaim mine = ParallelRows.claimCore()) {
             ParallelRows.run(1000, HUGE, (lo, hi) -> {
                 ran.add(Thread.currentThread());
                 assertEquals(0, lo);
                 assertEquals(1000, hi);
             });
-            try (ParallelRows.Scope inner = ParallelRows.callingThreadOnly()) {
-                assertEquals(1, blocks(1000, HUGE).size());
+            try (ParallelRows.CoreClaim nested = ParallelRows.claimCore()) {
+                assertEquals(1, blocks(1000, HUGE).size(), "every core is claimed: one block");
             }
-            assertEquals(1, blocks(1000, HUGE).size(), "closing a nested scope keeps the outer one");
+            assertEquals(1, blocks(1000, HUGE).size(), "closing a nested claim keeps the outer one");
+            assertEquals(List.of(caller), ran, "the body ran once, on the calling thread");
+            release.countDown();
+            for (Thread t : others) t.join();
+            if (splits) assertTrue(blocks(1000, HUGE).size() > 1, "the other jobs have ended: a claimant splits again");
         }
-        assertEquals(List.of(caller), ran, "the body ran once, on the calling thread");
-        if (Runtime.getRuntime().availableProcessors() >= 2 && ParallelRows.PARALLEL_WORK < HUGE)
-            assertTrue(blocks(1000, HUGE).size() > 1, "after the scope, large work is split again");
+        if (splits) assertTrue(blocks(1000, HUGE).size() > 1, "without a claim, large work is split");
     }
 }
