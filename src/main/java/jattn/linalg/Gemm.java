@@ -32,6 +32,10 @@ public final class Gemm {
     static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && !"scalar".equals(System.getProperty("jattn.gemm.kernel"));
 
+    static {
+        KernelWarmup.startInBackground();                                // C2 compiles the vector kernel before a lesson trains
+    }
+
     private Gemm() {}
 
     /** What the product does to C: {@code C = α·op(A)·op(B)} or {@code C += α·op(A)·op(B)}. */
