@@ -53,6 +53,23 @@ public final class TensorAssert {
         assertTrue(r.maxRelativeError() <= GRAD_TOL, r.toString());
     }
 
+    /**
+     * A fast path against its readable twin: {@code fast} runs on the given inputs, {@code readable}
+     * on parameter copies of them; their values agree within {@code tol}, and so does every input's
+     * gradient after both pass {@code seed} (the upstream gradient) backward.
+     */
+    public static void assertTwins(Function<Tensor[], Tensor> fast, Function<Tensor[], Tensor> readable, Tensor seed,
+                                   double tol, Tensor... inputs) {
+        Tensor[] copies = new Tensor[inputs.length];
+        for (int i = 0; i < inputs.length; i++) copies[i] = Tensor.parameter(inputs[i].value().copy());
+        Tensor f = fast.apply(inputs), r = readable.apply(copies);
+        assertClose(r, f, tol);
+        f.backward(seed.value());
+        r.backward(seed.value());
+        for (int i = 0; i < inputs.length; i++)
+            assertClose(Tensor.constant(copies[i].grad()), Tensor.constant(inputs[i].grad()), tol);
+    }
+
     /** The inputs of a gradient check: the given tensors first (x[0], x[1], ...), then the parameters. */
     public static Tensor[] inputsThenParameters(List<Tensor> params, Tensor... inputs) {
         List<Tensor> all = new ArrayList<>(List.of(inputs));
