@@ -154,7 +154,7 @@ public final class StackedAttention {
                     int oRow = (b * m + i) * d + c0;
                     if (vector) {
                         for (int j = 0; j < kept; j++) weights[wRow + j] /= sum;
-                        VectorAttentionRows.axpyRows(weights, wRow, vd, b * n * d + c0, d, dK, kept, od, oRow, false);
+                        VectorAttentionRows.axpyRows(weights, wRow, vd, b * n * d + c0, d, dK, kept, od, oRow);
                     } else for (int j = 0; j < kept; j++) {                    // outᵢ = Σⱼ αᵢⱼ vⱼ
                         double a = weights[wRow + j] / sum;
                         weights[wRow + j] = a;
@@ -187,12 +187,12 @@ public final class StackedAttention {
                         if (kept == 0) continue;
                         int row0 = b * n * d + c0;
                         VectorAttentionRows.dots(gd, gRow, vt, n, dK, kept, 1, dA, 0);                     // ∂Aᵢⱼ = gᵢ·vⱼ
-                        if (dv != null) VectorAttentionRows.rankOneRows(weights, wRow, gd, gRow, dK, kept, dv, row0, d, false); // ∂vⱼ += αᵢⱼ gᵢ
+                        if (dv != null) VectorAttentionRows.rankOneRows(weights, wRow, gd, gRow, dK, kept, dv, row0, d); // ∂vⱼ += αᵢⱼ gᵢ
                         double dot = 0;
                         for (int j = 0; j < kept; j++) dot += weights[wRow + j] * dA[j];
                         for (int j = 0; j < kept; j++) dS[j] = weights[wRow + j] * (dA[j] - dot) * scale;   // ∂Sᵢⱼ / √dK
-                        if (dq != null) VectorAttentionRows.axpyRows(dS, 0, kd, row0, d, dK, kept, dq, qRow, true);   // ∂qᵢ += Σⱼ ∂Sᵢⱼ kⱼ
-                        if (dk != null) VectorAttentionRows.rankOneRows(dS, 0, qd, qRow, dK, kept, dk, row0, d, true); // ∂kⱼ += ∂Sᵢⱼ qᵢ
+                        if (dq != null) VectorAttentionRows.axpyRows(dS, 0, kd, row0, d, dK, kept, dq, qRow);   // ∂qᵢ += Σⱼ ∂Sᵢⱼ kⱼ
+                        if (dk != null) VectorAttentionRows.rankOneRows(dS, 0, qd, qRow, dK, kept, dk, row0, d); // ∂kⱼ += ∂Sᵢⱼ qᵢ
                         continue;
                     }
                     double dot = 0;
@@ -205,8 +205,7 @@ public final class StackedAttention {
                         dot += a * s;
                     }
                     for (int j = 0; j < kept; j++) {                           // ∂Sᵢⱼ = αᵢⱼ (∂Aᵢⱼ − Σ α ∂A) / √dK
-                        double ds = weights[wRow + j] * (dA[j] - dot) * scale;
-                        if (ds == 0) continue;
+                        double ds = weights[wRow + j] * (dA[j] - dot) * scale;   // a zero term is added too, as in the vector loops
                         int kRow = (b * n + j) * d + c0;
                         if (dq != null) for (int c = 0; c < dK; c++) dq[qRow + c] += ds * kd[kRow + c];
                         if (dk != null) for (int c = 0; c < dK; c++) dk[kRow + c] += ds * qd[qRow + c];

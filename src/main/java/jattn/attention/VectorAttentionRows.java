@@ -47,28 +47,47 @@ final class VectorAttentionRows {
         return max;
     }
 
-    /** y[yRow + c] += a[w + j]·x[(row0 + j)·d + c0 + c] for j &lt; kept in order (skipping a = 0 if asked). */
-    static void axpyRows(double[] a, int w, double[] xd, int x0, int d, int dK, int kept, double[] y, int yRow, boolean skipZeros) {
-        for (int c = 0; c < dK; c += L) {
-            DoubleVector acc = DoubleVector.fromArray(S, y, yRow + c);
-            for (int j = 0; j < kept; j++) {
-                double aj = a[w + j];
-                if (skipZeros && aj == 0) continue;
-                acc = acc.add(DoubleVector.broadcast(S, aj).mul(DoubleVector.fromArray(S, xd, x0 + j * d + c)));
+    /**
+     * y[yRow + c] += a[w + j]·x[(row0 + j)·d + c0 + c] for j &lt; kept in order. No branch in the loop:
+     * C2 (JDK 17) keeps a vector that is carried through a loop in a register only while every path
+     * to the loop's back edge assigns it; a skipped term (a {@code continue}) made it box the
+     * accumulator on the heap at every step.
+     */
+    static void axpyRows(double[] a, int w, double[] xd, int x0, int d, int dK, int kept, double[] y, int yRow) {
+        int c = 0;
+        for (; c + 2 * L <= dK; c += 2 * L) {                              // two registers per pass over the rows
+            DoubleVector acc0 = DoubleVector.fromArray(S, y, yRow + c), acc1 = DoubleVector.fromArray(S, y, yRow + c + L);
+            for (int j = 0, x = x0 + c; j < kept; j++, x += d) {
+                DoubleVector aj = DoubleVector.broadcast(S, a[w + j]);
+                acc0 = acc0.add(aj.mul(DoubleVector.fromArray(S, xd, x)));
+                acc1 = acc1.add(aj.mul(DoubleVector.fromArray(S, xd, x + L)));
             }
+            acc0.intoArray(y, yRow + c);
+            acc1.intoArray(y, yRow + c + L);
+        }
+        for (; c < dK; c += L) {
+            DoubleVector acc = DoubleVector.fromArray(S, y, yRow + c);
+            for (int j = 0, x = x0 + c; j < kept; j++, x += d)
+                acc = acc.add(DoubleVector.broadcast(S, a[w + j]).mul(DoubleVector.fromArray(S, xd, x)));
             acc.intoArray(y, yRow + c);
         }
     }
 
-    /** x[(row0 + j)·d + c0 + c] += a[w + j]·y[yRow + c] for j &lt; kept (skipping a = 0 if asked). */
-    static void rankOneRows(double[] a, int w, double[] yd, int yRow, int dK, int kept, double[] x, int x0, int d, boolean skipZeros) {
-        for (int j = 0; j < kept; j++) {
-            double aj = a[w + j];
-            if (skipZeros && aj == 0) continue;
-            DoubleVector av = DoubleVector.broadcast(S, aj);
-            int row = x0 + j * d;
-            for (int c = 0; c < dK; c += L)
-                DoubleVector.fromArray(S, x, row + c).add(av.mul(DoubleVector.fromArray(S, yd, yRow + c))).intoArray(x, row + c);
+    /** x[(row0 + j)·d + c0 + c] += a[w + j]·y[yRow + c] for j &lt; kept; y's columns are loaded once per pair of registers. */
+    static void rankOneRows(double[] a, int w, double[] yd, int yRow, int dK, int kept, double[] x, int x0, int d) {
+        int c = 0;
+        for (; c + 2 * L <= dK; c += 2 * L) {
+            DoubleVector y0 = DoubleVector.fromArray(S, yd, yRow + c), y1 = DoubleVector.fromArray(S, yd, yRow + c + L);
+            for (int j = 0, row = x0 + c; j < kept; j++, row += d) {
+                DoubleVector aj = DoubleVector.broadcast(S, a[w + j]);
+                DoubleVector.fromArray(S, x, row).add(aj.mul(y0)).intoArray(x, row);
+                DoubleVector.fromArray(S, x, row + L).add(aj.mul(y1)).intoArray(x, row + L);
+            }
+        }
+        for (; c < dK; c += L) {
+            DoubleVector y0 = DoubleVector.fromArray(S, yd, yRow + c);
+            for (int j = 0, row = x0 + c; j < kept; j++, row += d)
+                DoubleVector.fromArray(S, x, row).add(DoubleVector.broadcast(S, a[w + j]).mul(y0)).intoArray(x, row);
         }
     }
 }
