@@ -4,6 +4,8 @@ import jattn.linalg.Gemm.Output;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
+
 /**
  * The Vector API kernel of {@link Gemm}: C (=|+=) α·op(A)·op(B), (m×k)·(k×n) → (m×n).
  * Loaded only when the JVM has the module {@code jdk.incubator.vector}.
@@ -26,7 +28,7 @@ import jdk.incubator.vector.VectorSpecies;
  * h) from packed buffers, which lets C2 hoist the array bounds checks out of the p loop. With
  * {@link Output#OVERWRITE} the first block of terms stores α·tile into C without reading it
  * (no separate zeroing pass over C). Columns past n in the last panel are computed on the zero
- * padding and not stored. The packing buffers are kept per thread.
+ * padding and not stored. The packing buffers are reused: op(B)'s per calling thread, op(A)'s from a free list.
  */
 final class VectorGemm {
 
@@ -51,8 +53,14 @@ final class VectorGemm {
     /** The packed op(B) of the last product on this thread, reused when large enough. */
     private static final ThreadLocal<double[]> PANELS = new ThreadLocal<>();
 
-    /** Per thread: the packed op(A) of one row block, and one tile row that runs past column n. */
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /**
+     * Free scratch buffers: the packed op(A) of one row block, and one tile row that runs past
+     * column n. Each call of {@code rows} takes one and gives it back, so there are as many as
+     * calls have run at once. Not a ThreadLocal: JDK 17's common fork-join pool clears its
+     * workers' thread locals after every task, which re-allocated the 110 KB of a Scratch for
+     * every block of every split product (2 GB in 150 updates of the date model).
+     */
+    private static final ConcurrentLinkedQueue<Scratch> FREE_SCRATCH = new ConcurrentLinkedQueue<>();
 
     private static final class Scratch {
         final double[] strips = new double[(MC_BLOCK + MR) * KC];
@@ -87,8 +95,15 @@ final class VectorGemm {
             }
             double[] panelData = bp;
             int tiles = (m + MR - 1) / MR;
-            ParallelRows.run(tiles, (long) m * n * k, (lo, hi) ->
-                    rows(lo * MR, Math.min(m, hi * MR), m, n, k, alpha, transA, a, aOff, inPlace, b, bOff, panelData, c, cOff, out));
+            ParallelRows.run(tiles, (long) m * n * k, (lo, hi) -> {
+                Scratch scratch = FREE_SCRATCH.poll();
+                if (scratch == null) scratch = new Scratch();
+                try {
+                    rows(scratch, lo * MR, Math.min(m, hi * MR), m, n, k, alpha, transA, a, aOff, inPlace, b, bOff, panelData, c, cOff, out);
+                } finally {
+                    FREE_SCRATCH.offer(scratch);
+                }
+            });
         } finally {
             PANELS.set(bp);
         }
@@ -127,7 +142,7 @@ final class VectorGemm {
                           double[] ap, int dst) {
         if (transA) {
             for (int p = 0, src = aOff + p0 * m + i; p < kc; p++, src += m, dst += h)
-                System.arraycopy(a, src, ap, dst, h);
+                for (int r = 0; r < h; r++) ap[dst + r] = a[src + r];      // h ≤ 6 doubles: a loop, not a call of System.arraycopy
         } else {
             for (int r = 0; r < h; r++)
                 for (int p = 0, src = aOff + (i + r) * k + p0, d = dst + r; p < kc; p++, d += h) ap[d] = a[src + p];
@@ -139,9 +154,8 @@ final class VectorGemm {
      * op(A) is packed into strips of 6 rows (4 and 1 for the rows left over), then each strip
      * meets each panel of B in a register tile.
      */
-    private static void rows(int i0, int i1, int m, int n, int k, double alpha, boolean transA, double[] a, int aOff,
+    private static void rows(Scratch scratch, int i0, int i1, int m, int n, int k, double alpha, boolean transA, double[] a, int aOff,
                              boolean inPlaceB, double[] b, int bOff, double[] bp, double[] c, int cOff, Output out) {
-        Scratch scratch = SCRATCH.get();
         double[] ap = scratch.strips, edge = scratch.edge;
         for (int p0 = 0; p0 < k; p0 += KC) {
             int kc = Math.min(KC, k - p0);
