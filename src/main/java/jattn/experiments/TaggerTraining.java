@@ -30,17 +30,31 @@ public final class TaggerTraining {
 
     private TaggerTraining() {}
 
+    /** Epochs (fixed in advance: the reversal task has no validation split), batch size, Adam's learning rate, shuffling seed. */
+    public record Settings(int epochs, int batchSize, double learningRate, long seed) {
+        public Settings {
+            if (epochs < 1 || batchSize < 1 || !(learningRate > 0))
+                throw new IllegalArgumentException("TaggerTraining: epochs and batchSize must be ≥ 1 and η > 0, got "
+                        + epochs + ", " + batchSize + ", " + learningRate);
+        }
+
+        /** Lesson 10's reversal run: 2 epochs of batches of 32 sequences, η = 3e-3, seed 2. */
+        public static Settings reversal() { return new Settings(2, 32, 3e-3, 2); }
+
+        public Settings withEpochs(int n) { return new Settings(n, batchSize, learningRate, seed); }
+    }
+
     /**
-     * Trains {@code model} for {@code epochs} passes over {@code examples}, in batches of
-     * {@code batchSize} shuffled by {@code seed}, with Adam at learning rate {@code lr}.
+     * Trains {@code model} for {@code s.epochs()} passes over {@code examples}, in batches of
+     * {@code s.batchSize()} shuffled by {@code s.seed()}, with Adam at {@code s.learningRate()}.
      * Progress goes to {@code listener}. Returns the loss history.
      */
-    public static History train(TransformerTagger model, List<ReversalTask.Example> examples, int epochs,
-                                int batchSize, double lr, long seed, TrainingListener listener) {
-        Trainer trainer = new Trainer(new Adam(model.parameters(), lr)).clipGradNorm(MAX_GRAD_NORM).listener(listener);
+    public static History train(TransformerTagger model, List<ReversalTask.Example> examples, Settings s,
+                                TrainingListener listener) {
+        Trainer trainer = new Trainer(new Adam(model.parameters(), s.learningRate())).clipGradNorm(MAX_GRAD_NORM).listener(listener);
         model.train();
         try {
-            return trainer.fit(new Batches<>(examples, batchSize, seed), epochs, batch -> loss(model, batch));
+            return trainer.fit(new Batches<>(examples, s.batchSize(), s.seed()), s.epochs(), batch -> loss(model, batch));
         } finally {
             model.eval();
         }

@@ -30,7 +30,7 @@ class TestTaggerTraining {
         TransformerTagger model = capstoneModel();
         double before = TaggerTraining.accuracy(model, split.test());
         long start = System.nanoTime();
-        History history = TaggerTraining.train(model, split.train(), 4, 32, 3e-3, 2, TrainingListener.silent());
+        History history = TaggerTraining.train(model, split.train(), TaggerTraining.Settings.reversal().withEpochs(4), TrainingListener.silent());
         double seconds = (System.nanoTime() - start) / 1e9;
         double accuracy = TaggerTraining.accuracy(model, split.test());
         System.out.printf("reversal: held-out accuracy %.4f (before %.4f), %d steps in %.1f s%n",
