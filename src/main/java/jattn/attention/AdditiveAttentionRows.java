@@ -1,5 +1,7 @@
 package jattn.attention;
 
+import jattn.linalg.RowMath;
+
 /**
  * Bahdanau attention of ONE decoder row on raw buffers, forward and backward written out: the
  * same function as {@link BatchedAdditiveAttention#attend} for one batch row b, for fused callers
@@ -42,13 +44,7 @@ public final class AdditiveAttentionRows {
         if (len == 0) return;
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < len; j++) {
-            int kOff = kAt + j * h, tOff = tAt + j * h;
-            double e = 0;
-            for (int cc = 0; cc < h; cc++) {
-                double t = AdditiveScore.tanh(q[qAt + cc] + k[kOff + cc]);
-                if (tanh != null) tanh[tOff + cc] = t;
-                e += v[cc] * t;                                          // eⱼ = vᵀ tanh(q̃ + k̃ⱼ)
-            }
+            double e = RowMath.tanhDot(q, qAt, k, kAt + j * h, v, tanh, tAt + j * h, h);   // eⱼ = vᵀ tanh(q̃ + k̃ⱼ)
             alpha[alphaAt + j] = e;
             if (e > max) max = e;
         }
@@ -78,8 +74,7 @@ public final class AdditiveAttentionRows {
         double dot = 0;
         for (int j = 0; j < len; j++) {
             int hOff = hsAt + j * width;
-            double a = alpha[alphaAt + j], da = 0;
-            for (int i = 0; i < width; i++) da += g[gAt + i] * hs[hOff + i];        // ∂αⱼ = G·hⱼ
+            double a = alpha[alphaAt + j], da = RowMath.dot(g, gAt, hs, hOff, width);    // ∂αⱼ = G·hⱼ
             if (dhs != null)
                 for (int i = 0, d = dhsAt + j * width; i < width; i++) dhs[d + i] += a * g[gAt + i];
             work[j] = da;
@@ -88,13 +83,7 @@ public final class AdditiveAttentionRows {
         for (int j = 0; j < len; j++) {
             double de = alpha[alphaAt + j] * (work[j] - dot);           // ∂eⱼ = αⱼ (∂αⱼ − Σ αₖ ∂αₖ)
             if (de == 0) continue;
-            int tOff = tAt + j * h, kOff = dkAt + j * h;
-            for (int cc = 0; cc < h; cc++) {
-                double t = tanh[tOff + cc], s = de * v[cc] * (1 - t * t);
-                dq[dqAt + cc] += s;
-                dk[kOff + cc] += s;
-                if (dv != null) dv[cc] += de * t;
-            }
+            RowMath.tanhBackward(de, v, tanh, tAt + j * h, dq, dqAt, dk, dkAt + j * h, dv, h);  // ∂q̃, ∂k̃ⱼ, ∂v
         }
     }
 }

@@ -2,6 +2,7 @@ package jattn.attention;
 
 import jattn.autograd.NoGrad;
 import jattn.autograd.Tensor;
+import jattn.linalg.RowMath;
 import jattn.nn.Bias;
 import jattn.nn.Init;
 import jattn.nn.Linear;
@@ -136,14 +137,7 @@ public final class AdditiveScore implements Score {
         for (int i = 0; i < m; i++) {
             int qOff = i * h, kRow0 = (i / perGroup) * n, end = limits == null ? n : Math.min(n, limits[i]);
             for (int j = 0; j < end; j++) {
-                int kOff = (kRow0 + j) * h, tOff = (i * n + j) * h;
-                double sum = 0;
-                for (int c = 0; c < h; c++) {
-                    double tc = tanh(q[qOff + c] + k[kOff + c]);
-                    if (record) t[tOff + c] = tc;
-                    sum += vv[c] * tc;                                   // vᵀ tanh(q̃ᵢ + k̃ⱼ)
-                }
-                e.data[i * n + j] = sum;
+                e.data[i * n + j] = RowMath.tanhDot(q, qOff, k, (kRow0 + j) * h, vv, t, (i * n + j) * h, h);  // vᵀ tanh(q̃ᵢ + k̃ⱼ)
             }
         }
         return Tensor.op("additiveScore", e, g -> {
@@ -165,15 +159,6 @@ public final class AdditiveScore implements Score {
                 }
             }
         }, qp, kp, v);
-    }
-
-    /**
-     * tanh(x) = 1 − 2/(1 + e^(2x)), the hot loop of the score grid: about four times faster than
-     * Math.tanh, with absolute error below 1e-15 (the relative error grows for tiny |x|, which a
-     * sum vᵀ tanh(·) does not notice). Large |x| gives exactly ±1.
-     */
-    static double tanh(double x) {
-        return 1 - 2 / (1 + Math.exp(2 * x));
     }
 
     public int queryWidth() { return queryProjection.inputSize(); }

@@ -21,9 +21,33 @@ final class ScalarRowMath {
         return sum;
     }
 
-    static double dot(double[] x, double[] y, int off, int n) {
+    static double dot(double[] x, int xAt, double[] y, int yAt, int n) {
         double dot = 0;
-        for (int j = 0; j < n; j++) dot += x[off + j] * y[off + j];
+        for (int j = 0; j < n; j++) dot += x[xAt + j] * y[yAt + j];
         return dot;
+    }
+
+    static double tanh(double x) {
+        return 1 - 2 / (1 + Math.exp(2 * x));
+    }
+
+    static double tanhDot(double[] x, int xAt, double[] y, int yAt, double[] v, double[] t, int tAt, int n) {
+        double sum = 0;
+        for (int c = 0; c < n; c++) {
+            double tc = tanh(x[xAt + c] + y[yAt + c]);
+            if (t != null) t[tAt + c] = tc;
+            sum += v[c] * tc;
+        }
+        return sum;
+    }
+
+    static void tanhBackward(double g, double[] v, double[] t, int tAt, double[] dx, int dxAt, double[] dy, int dyAt,
+                             double[] dv, int n) {
+        for (int c = 0; c < n; c++) {
+            double tc = t[tAt + c], s = g * v[c] * (1 - tc * tc);
+            dx[dxAt + c] += s;
+            dy[dyAt + c] += s;
+            if (dv != null) dv[c] += g * tc;
+        }
     }
 }

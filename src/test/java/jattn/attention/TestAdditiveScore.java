@@ -111,19 +111,6 @@ class TestAdditiveScore {
     }
 
     @Test
-    void fastTanhMatchesMathTanh() {
-        Random rng = new Random(66);
-        for (int i = 0; i < 100_000; i++) {
-            double x = rng.nextGaussian() * Math.pow(10, rng.nextInt(6) - 3);
-            assertEquals(Math.tanh(x), AdditiveScore.tanh(x), 1e-15, "x = " + x);
-        }
-        assertEquals(1.0, AdditiveScore.tanh(800));
-        assertEquals(-1.0, AdditiveScore.tanh(-800));
-        assertEquals(1.0, AdditiveScore.tanh(Double.POSITIVE_INFINITY));
-        assertEquals(0.0, AdditiveScore.tanh(0));
-    }
-
-    @Test
     void shapeErrorsNameTheShapes() {
         AdditiveScore s = new AdditiveScore(3, 4, 5, new Random(65));
         assertRejects(() -> s.scores(Tensor.zeros(2, 3), Tensor.zeros(6, 3)), "(6×3)", "(4×5)");

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,7 +45,7 @@ class TestRowMath {
                     assertEquals(want[off + j], y[off + j], 4e-16 * want[off + j], "exp at " + j + " of n=" + n);
                 assertEquals(7, y[off - 1]);
                 assertEquals(0, y[off + n]);
-                double d = vector ? VectorRowMath.dot(x, g, off, n) : RowMath.dot(x, g, off, n);
+                double d = vector ? VectorRowMath.dot(x, off, g, off, n) : RowMath.dot(x, g, off, n);
                 assertEquals(dot, d, 1e-12 * Math.max(1, Math.abs(dot)), "n=" + n);
             }
         }
@@ -65,5 +66,82 @@ class TestRowMath {
         double[] nan = {1, 2, Double.NaN, 3, 4, 5};
         assertTrue(Double.isNaN(VectorRowMath.max(nan, 0, nan.length)));
         assertTrue(Double.isNaN(RowMath.max(nan, 0, nan.length)));
+    }
+
+    @Test
+    void fastTanhMatchesMathTanh() {
+        Random rng = new Random(66);
+        for (int i = 0; i < 100_000; i++) {
+            double x = rng.nextGaussian() * Math.pow(10, rng.nextInt(6) - 3);
+            assertEquals(Math.tanh(x), RowMath.tanh(x), 1e-15, "x = " + x);
+        }
+        assertEquals(1.0, RowMath.tanh(800));
+        assertEquals(-1.0, RowMath.tanh(-800));
+        assertEquals(1.0, RowMath.tanh(Double.POSITIVE_INFINITY));
+        assertEquals(0.0, RowMath.tanh(0));
+    }
+
+    @Test
+    void tanhDotVectorisedAndPlainMatchMathTanhWithAndWithoutKeepingT() {
+        Random rng = new Random(502);
+        for (int n : LENGTHS) {
+            int xAt = 3, yAt = 1, tAt = 2;
+            double[] x = row(n, xAt, rng), y = row(n, yAt, rng), v = row(n, 0, rng);
+            for (int j = 0; j < x.length; j++) x[j] /= 10;               // |x + y| mostly within tanh's curved part
+            double want = 0;
+            for (int c = 0; c < n; c++) want += v[c] * Math.tanh(x[xAt + c] + y[yAt + c]);
+            for (boolean vector : new boolean[]{true, false}) {
+                double[] t = new double[tAt + n + 1];
+                t[tAt - 1] = 7;
+                double got = vector ? VectorRowMath.tanhDot(x, xAt, y, yAt, v, t, tAt, n)
+                        : ScalarRowMath.tanhDot(x, xAt, y, yAt, v, t, tAt, n);
+                double unkept = vector ? VectorRowMath.tanhDot(x, xAt, y, yAt, v, null, 0, n)
+                        : ScalarRowMath.tanhDot(x, xAt, y, yAt, v, null, 0, n);
+                String what = (vector ? "vector" : "plain") + ", n=" + n;
+                assertEquals(want, got, 1e-13 * Math.max(1, Math.abs(want)), what);
+                assertEquals(got, unkept, what + ": the same sum without keeping t");
+                for (int c = 0; c < n; c++) assertEquals(Math.tanh(x[xAt + c] + y[yAt + c]), t[tAt + c], 1e-15, what + " t at " + c);
+                assertEquals(7, t[tAt - 1]);
+                assertEquals(0, t[tAt + n]);
+            }
+        }
+        double[] big = {800, -800, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0}, zero = new double[5], t = new double[5];
+        VectorRowMath.tanhDot(big, 0, zero, 0, new double[]{1, 1, 1, 1, 1}, t, 0, 5);
+        assertArrayEquals(new double[]{1, -1, 1, -1, 0}, t, 0.0, "saturates to exactly ±1");
+        assertTrue(Double.isNaN(VectorRowMath.tanhDot(new double[]{0, 0, Double.NaN, 0}, 0, new double[4], 0, new double[]{1, 1, 1, 1}, null, 0, 4)));
+    }
+
+    @Test
+    void tanhBackwardIsTheGradientOfTanhDotByFiniteDifferences() {
+        Random rng = new Random(503);
+        for (int n : LENGTHS) {
+            double[] x = row(n, 0, rng), y = row(n, 0, rng), v = row(n, 0, rng), t = new double[n];
+            for (int j = 0; j < x.length; j++) { x[j] /= 20; y[j] /= 20; }
+            double g = 0.7;
+            RowMath.tanhDot(x, 0, y, 0, v, t, 0, n);
+            for (boolean vector : new boolean[]{true, false}) {
+                double[] dx = row(n, 0, rng), dy = dx.clone(), dv = row(n, 0, rng);
+                double[] dx0 = dx.clone(), dv0 = dv.clone(), dxNoV = dx.clone();
+                if (vector) VectorRowMath.tanhBackward(g, v, t, 0, dx, 0, dy, 0, dv, n);
+                else ScalarRowMath.tanhBackward(g, v, t, 0, dx, 0, dy, 0, dv, n);
+                if (vector) VectorRowMath.tanhBackward(g, v, t, 0, dxNoV, 0, new double[n], 0, null, n);
+                else ScalarRowMath.tanhBackward(g, v, t, 0, dxNoV, 0, new double[n], 0, null, n);
+                String what = (vector ? "vector" : "plain") + ", n=" + n;
+                for (int c = 0; c < n; c++) {
+                    double eps = 1e-6, keep = x[c];
+                    x[c] = keep + eps;
+                    double up = ScalarRowMath.tanhDot(x, 0, y, 0, v, null, 0, n);
+                    x[c] = keep - eps;
+                    double down = ScalarRowMath.tanhDot(x, 0, y, 0, v, null, 0, n);
+                    x[c] = keep;
+                    double numeric = g * (up - down) / (2 * eps);
+                    assertEquals(numeric, dx[c] - dx0[c], 1e-7 * Math.max(1, Math.abs(numeric)), what + " ∂x at " + c);
+                    assertEquals(dx[c], dy[c], what + " ∂y = ∂x (from the same start)");
+                    assertEquals(g * t[c], dv[c] - dv0[c], 1e-14, what + " ∂v at " + c);
+                    assertEquals(dx[c], dxNoV[c], what + " without ∂v");
+                }
+                assertEquals(dx0[n], dx[n], what + ": past the row untouched");
+            }
+        }
     }
 }

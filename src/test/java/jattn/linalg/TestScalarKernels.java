@@ -39,7 +39,7 @@ class TestScalarKernels {
             double s1 = ScalarRowMath.expSum(x, y1, off, n, 0.5, 2), s2 = RowMath.expSum(x, y2, off, n, 0.5, 2);
             assertEquals(s1, s2, 1e-14 * Math.max(1, s1), "exp-sum, n=" + n);
             for (int j = 0; j < x.length; j++) assertEquals(y1[j], y2[j], 4e-16 * Math.abs(y1[j]), "exp at " + j);
-            double d1 = ScalarRowMath.dot(x, g, off, n), d2 = RowMath.dot(x, g, off, n);
+            double d1 = ScalarRowMath.dot(x, off, g, off, n), d2 = RowMath.dot(x, g, off, n);
             assertEquals(d1, d2, 1e-12 * Math.max(1, Math.abs(d1)), "dot, n=" + n);
         }
     }
