@@ -40,7 +40,7 @@ public final class PackedGru {
     public static Tensor states(Embedding embedding, GruCell cell, PaddedBatch source) {
         Tensor emb = embedding.weight(), wx = cell.wx(), wh = cell.wh(), bx = cell.bx(), bh = cell.bh();
         int batch = source.batchSize(), steps = source.numSteps(), nH = cell.hiddenSize(), h3 = 3 * nH;
-        int vocab = emb.rows(), dIn = emb.cols(), pad = embedding.paddingIdx();
+        int vocab = emb.rows();
         int[] lens = source.validLens();
         int[] order = IntStream.range(0, batch).boxed()
                 .sorted(Comparator.comparingInt((Integer b) -> -lens[b])).mapToInt(Integer::intValue).toArray();
@@ -51,9 +51,7 @@ public final class PackedGru {
             for (int t = 0; t < lens[order[i]]; t++) ids[t * batch + i] = source.id(order[i], t);
 
         double[] proj = new double[vocab * h3];                         // P = Emb·Wx + bx: (V×E)·(E×3H) → (V×3H)
-        Gemm.gemm(Operands.A_B, vocab, h3, dIn, 1, emb.value().data, 0, wx.value().data, 0, proj, 0, Output.OVERWRITE);
-        for (int v = 0; v < vocab; v++)                                  // the padding row is no input: P[pad] = bx
-            for (int j = 0; j < h3; j++) proj[v * h3 + j] = (v == pad ? 0 : proj[v * h3 + j]) + bx.value().data[j];
+        TokenProjection.forward(embedding, cell, proj);
         int bh1 = batch * nH;
         double[] hs = new double[(steps + 1) * bh1];                     // hs[(t+1)·B·H + i·H + j] = hₜ, sorted rows
         double[] gates = new double[steps * batch * h3];                 // [r | z | n] per step and row
@@ -95,15 +93,7 @@ public final class PackedGru {
                 }
                 System.arraycopy(dhPrev, 0, dh, 0, n * nH);             // rows ≥ n: finished, their ∂h passes on
             }
-            if (bx.requiresGrad()) {
-                double[] dbx = bx.gradBuffer().data;
-                for (int v = 0; v < vocab; v++) for (int j = 0; j < h3; j++) dbx[j] += dProj[v * h3 + j];
-            }
-            if (pad >= 0) Arrays.fill(dProj, pad * h3, (pad + 1) * h3, 0.0);  // Emb[pad] is no input
-            if (wx.requiresGrad())                                              // (E×V)·(V×3H)
-                Gemm.gemm(Operands.AT_B, dIn, h3, vocab, 1, emb.value().data, 0, dProj, 0, wx.gradBuffer().data, 0, Output.ADD);
-            if (emb.requiresGrad())                                             // (V×3H)·(3H×E)
-                Gemm.gemm(Operands.A_BT, vocab, dIn, h3, 1, dProj, 0, wx.value().data, 0, emb.gradBuffer().data, 0, Output.ADD);
+            TokenProjection.backward(embedding, cell, dProj);           // ∂bx, ∂Wx, ∂Emb from ∂P
         }, emb, wx, wh, bx, bh);
     }
 }

@@ -7,6 +7,8 @@ import jattn.autograd.Tensor;
 import jattn.linalg.Gemm;
 import jattn.linalg.Gemm.Operands;
 import jattn.linalg.Gemm.Output;
+import jattn.rnn.GruGates;
+import jattn.rnn.TokenProjection;
 import jattn.text.PaddedBatch;
 import org.ejml.data.DMatrixRMaj;
 
@@ -61,17 +63,17 @@ final class FusedBahdanauDecoder {
         /** Sizes every array for a run; the tanh values only when a backward will follow. */
         void ensure(int vocab, int batch, int steps, int outSteps, int nH, int h, boolean keepTanh) {
             int h3 = 3 * nH, rows = outSteps * batch;
-            pe = grow(pe, vocab * h3);
-            hv = grow(hv, batch * steps * nH);
-            kp = grow(kp, batch * steps * h);
-            s = grow(s, (outSteps + 1) * batch * nH);
-            c = grow(c, rows * nH);
-            q = grow(q, rows * h);
-            alpha = grow(alpha, rows * steps);
-            if (keepTanh) tanh = grow(tanh, rows * steps * h);
-            gates = grow(gates, rows * h3);
-            hn = grow(hn, rows * nH);
-            gh = grow(gh, batch * h3);
+            pe = FusedArrays.grow(pe, vocab * h3);
+            hv = FusedArrays.grow(hv, batch * steps * nH);
+            kp = FusedArrays.grow(kp, batch * steps * h);
+            s = FusedArrays.grow(s, (outSteps + 1) * batch * nH);
+            c = FusedArrays.grow(c, rows * nH);
+            q = FusedArrays.grow(q, rows * h);
+            alpha = FusedArrays.grow(alpha, rows * steps);
+            if (keepTanh) tanh = FusedArrays.grow(tanh, rows * steps * h);
+            gates = FusedArrays.grow(gates, rows * h3);
+            hn = FusedArrays.grow(hn, rows * nH);
+            gh = FusedArrays.grow(gh, batch * h3);
             if (ids.length < rows) ids = new int[rows];
         }
     }
@@ -120,13 +122,9 @@ final class FusedBahdanauDecoder {
         double[] tanh = record ? w.tanh : null;                           // kept for the backward only
         long run = ++w.run;
 
-        double[] emb = p.emb.value().data, wx = p.wx.value().data, wh = p.wh.value().data, bx = p.bx.value().data,
-                bh = p.bh.value().data, wq = p.wq.value().data, wk = p.wk.value().data, v = p.v.value().data,
+        double[] wx = p.wx.value().data, wh = p.wh.value().data, bh = p.bh.value().data, wq = p.wq.value().data, wk = p.wk.value().data, v = p.v.value().data,
                 wo = p.wo.value().data, hs = hsT.value().data;
-        int pad = decoder.embedding().paddingIdx();
-        Gemm.gemm(Operands.A_B, vocab, h3, dE, 1, emb, 0, wx, 0, w.pe, 0, Output.OVERWRITE);    // (V×E)·(E×3H) → (V×3H)
-        for (int t = 0; t < vocab; t++)                                   // + bx; the padding row is no input
-            for (int j = 0; j < h3; j++) w.pe[t * h3 + j] = (t == pad ? 0 : w.pe[t * h3 + j]) + bx[j];
+        TokenProjection.forward(decoder.embedding(), decoder.cell(), w.pe);                      // P (V×3H)
         int[] keyAt = new int[batch];                                     // the valid rows of hs, packed: row keyAt[b] + j
         int valid = 0;
         for (int b = 0; b < batch; b++) {
@@ -163,7 +161,7 @@ final class FusedBahdanauDecoder {
             }
             Gemm.gemm(Operands.A_B, batch, h3, nH, 1, w.s, sAt, wh, 0, w.gh, 0, Output.OVERWRITE);    // (B×H)·(H×3H) → (B×3H)
             for (int b = 0; b < batch; b++)
-                jattn.rnn.GruGates.forwardRow(nH, w.gates, gAt + b * h3, w.gh, b * h3, bh, w.s, sAt + b * nH,
+                GruGates.forwardRow(nH, w.gates, gAt + b * h3, w.gh, b * h3, bh, w.s, sAt + b * nH,
                         w.gates, gAt + b * h3, w.hn, cAt + b * nH, w.s, sAt + (batch + b) * nH);
             int lAt = row0 * vocab;                                       // [S[t+1] ; cₜ]·Wo + bo: (B×2H)·(2H×V) → (B×V)
             Gemm.gemm(Operands.A_B, batch, vocab, nH, 1, w.s, sAt + batch * nH, wo, 0, lg, lAt, Output.OVERWRITE);
@@ -207,7 +205,7 @@ final class FusedBahdanauDecoder {
             Gemm.gemm(Operands.AT_B, nH, vocab, rows, 1, w.s, batch * nH, g, 0, dWo, 0, Output.ADD);    // (H×T'B)·(T'B×V)
             Gemm.gemm(Operands.AT_B, nH, vocab, rows, 1, w.c, 0, g, 0, dWo, nH * vocab, Output.ADD);
         }
-        if (p.bo != null && p.bo.requiresGrad()) addColumnSums(g, rows, vocab, p.bo.gradBuffer().data);
+        if (p.bo != null && p.bo.requiresGrad()) FusedArrays.addColumnSums(g, rows, vocab, p.bo.gradBuffer().data);
         double[] dSo = new double[rows * nH], dC = new double[rows * nH];
         Gemm.gemm(Operands.A_BT, rows, nH, vocab, 1, g, 0, wo, 0, dSo, 0, Output.OVERWRITE);                 // (T'B×V)·(V×H)
         Gemm.gemm(Operands.A_BT, rows, nH, vocab, 1, g, 0, wo, nH * vocab, dC, 0, Output.OVERWRITE);
@@ -221,7 +219,7 @@ final class FusedBahdanauDecoder {
             for (int i = 0; i < batch * nH; i++) gk[i] = dh[i] + dSo[sAt + i];       // ∂S[t+1]: later steps + the logits
             Arrays.fill(dsPrev, 0.0);
             for (int b = 0; b < batch; b++)
-                jattn.rnn.GruGates.backwardRow(nH, gk, b * nH, w.gates, gAt + b * h3, w.hn, sAt + b * nH, w.s, sAt + b * nH,
+                GruGates.backwardRow(nH, gk, b * nH, w.gates, gAt + b * h3, w.hn, sAt + b * nH, w.s, sAt + b * nH,
                         dPre, gAt + b * h3, dGh, gAt + b * h3, dsPrev, b * nH);
             Gemm.gemm(Operands.A_BT, batch, nH, h3, 1, dGh, gAt, wh, 0, dsPrev, 0, Output.ADD);       // (B×3H)·(3H×H)
             Gemm.gemm(Operands.A_BT, batch, nH, h3, 1, dPre, gAt, wx, dE * h3, dC, sAt, Output.ADD);   // ∂cₜ += Gx·Wx[E:]ᵀ
@@ -238,8 +236,7 @@ final class FusedBahdanauDecoder {
         }
         if (p.wq.requiresGrad()) Gemm.gemm(Operands.AT_B, nH, h, rows, 1, w.s, 0, dQ, 0, p.wq.gradBuffer().data, 0, Output.ADD);
         if (p.wh.requiresGrad()) Gemm.gemm(Operands.AT_B, nH, h3, rows, 1, w.s, 0, dGh, 0, p.wh.gradBuffer().data, 0, Output.ADD);
-        if (p.bh.requiresGrad()) addColumnSums(dGh, rows, h3, p.bh.gradBuffer().data);
-        if (p.bx.requiresGrad()) addColumnSums(dPre, rows, h3, p.bx.gradBuffer().data);
+        if (p.bh.requiresGrad()) FusedArrays.addColumnSums(dGh, rows, h3, p.bh.gradBuffer().data);
         if (p.wx.requiresGrad())                                          // ∂Wx[E:] += Cᵀ·Gx: (H×T'B)·(T'B×3H)
             Gemm.gemm(Operands.AT_B, nH, h3, rows, 1, w.c, 0, dPre, 0, p.wx.gradBuffer().data, dE * h3, Output.ADD);
         double[] dPe = new double[vocab * h3];                            // ∂P[yₜ₋₁] += Gx
@@ -247,29 +244,16 @@ final class FusedBahdanauDecoder {
             int id = w.ids[r];
             for (int j = 0; j < h3; j++) dPe[id * h3 + j] += dPre[r * h3 + j];
         }
-        int pad = decoder.embedding().paddingIdx();
-        if (pad >= 0) Arrays.fill(dPe, pad * h3, (pad + 1) * h3, 0.0);
-        if (p.wx.requiresGrad())                                          // (E×V)·(V×3H)
-            Gemm.gemm(Operands.AT_B, dE, h3, vocab, 1, p.emb.value().data, 0, dPe, 0, p.wx.gradBuffer().data, 0, Output.ADD);
-        if (p.emb.requiresGrad())                                         // (V×3H)·(3H×E)
-            Gemm.gemm(Operands.A_BT, vocab, dE, h3, 1, dPe, 0, wx, 0, p.emb.gradBuffer().data, 0, Output.ADD);
+        TokenProjection.backward(decoder.embedding(), decoder.cell(), dPe);                     // ∂bx, ∂Wx[0:E], ∂Emb
         // the keys K̃ = hv·Wk + b over the N packed valid rows hv of hs
         if (p.wk.requiresGrad()) Gemm.gemm(Operands.AT_B, nH, h, valid, 1, w.hv, 0, dKp, 0, p.wk.gradBuffer().data, 0, Output.ADD);
-        if (p.kb != null && p.kb.requiresGrad()) addColumnSums(dKp, valid, h, p.kb.gradBuffer().data);
+        if (p.kb != null && p.kb.requiresGrad()) FusedArrays.addColumnSums(dKp, valid, h, p.kb.gradBuffer().data);
         if (dhs != null) {
             double[] dhv = new double[valid * nH];
             Gemm.gemm(Operands.A_BT, valid, nH, h, 1, dKp, 0, wk, 0, dhv, 0, Output.OVERWRITE);                // (N×h)·(h×H)
             for (int b = 0; b < batch; b++)
                 for (int i = 0, to = b * steps * nH, from = keyAt[b] * nH; i < lens[b] * nH; i++) dhs[to + i] += dhv[from + i];
         }
-    }
-
-    private static void addColumnSums(double[] a, int rows, int cols, double[] sums) {
-        for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) sums[j] += a[i * cols + j];
-    }
-
-    private static double[] grow(double[] a, int n) {
-        return a.length >= n ? a : new double[n];
     }
 
     /** The decoder's parameters by role (the key bias b and the output bias bo may be null). */

@@ -27,6 +27,7 @@ public final class GruDecoder implements Decoder {
     private final Embedding embedding;
     private final GruCell cell;
     private final Linear out;
+    private final FusedGruDecoder fused = new FusedGruDecoder(this);     // the fast path of Seq2Seq, with its buffers
 
     /** A decoder for V target tokens, embedding width E and state width H (drawn in that order: Emb, GRU, output). */
     public GruDecoder(int vocabSize, int embeddingSize, int hiddenSize, Random rng) {
@@ -61,6 +62,9 @@ public final class GruDecoder implements Decoder {
                     + " does not fit the decoder GRU's Wh " + cell.wh().shape() + "; expected (B×" + hiddenSize() + ")");
         return new Decoding(source.finalState(), (previous, s) -> step(embedding.forward(previous), s));
     }
+
+    /** The whole run over a batch as one operation (teacher forcing and greedy decoding), equal to {@link #step} T' times. */
+    FusedGruDecoder fused() { return fused; }
 
     @Override public Embedding embedding() { return embedding; }
     /** The GRU cell sₜ = GRU(eₜ, sₜ₋₁). */

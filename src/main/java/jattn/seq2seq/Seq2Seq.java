@@ -128,16 +128,19 @@ public final class Seq2Seq implements Seq2SeqModel {
 
     /**
      * The teacher-forced mean cross-entropy of a batch, (1×1): the value of
-     * {@link #lossStepByStep}. The fast path: with a {@link BahdanauDecoder} the decoder's whole
-     * run is one fused operation ({@link FusedBahdanauDecoder}: pre-allocated buffers, the
-     * output layer and the weight gradients of all steps as single products); without
-     * attention, the step-by-step path.
+     * {@link #lossStepByStep}. The fast path: with a {@link BahdanauDecoder} or a
+     * {@link GruDecoder} the decoder's whole run is one fused operation
+     * ({@link FusedBahdanauDecoder}, {@link FusedGruDecoder}: pre-allocated buffers, the output
+     * layer and the weight gradients of all steps as single products); with any other decoder,
+     * the step-by-step path.
      */
     public Tensor loss(PaddedBatch sourceBatch, PaddedBatch targetBatch) {
-        if (!(decoder instanceof BahdanauDecoder attending)) return lossStepByStep(sourceBatch, targetBatch);
+        if (!(decoder instanceof BahdanauDecoder) && !(decoder instanceof GruDecoder)) return lossStepByStep(sourceBatch, targetBatch);
         checkBatches(sourceBatch, targetBatch);
         Encoded encoded = encoder.encode(sourceBatch);
-        Tensor logits = attending.fused().teacherForced(encoded, targetBatch, bos);   // (T'·B×V), row t·B + b
+        Tensor logits = decoder instanceof BahdanauDecoder attending                  // (T'·B×V), row t·B + b
+                ? attending.fused().teacherForced(encoded, targetBatch, bos)
+                : ((GruDecoder) decoder).fused().teacherForced(encoded, targetBatch, bos);
         return CrossEntropy.loss(logits, targetBatch.idsTimeMajor(), targetBatch.padId()); // → (1×1)
     }
 
@@ -169,6 +172,13 @@ public final class Seq2Seq implements Seq2SeqModel {
                 g = attending.fused().greedy(encoder.encode(sourceBatch), maxSteps, bos, eos);
             }
             return decoded(sourceBatch, g.columns(), g.weights());
+        }
+        if (decoder instanceof GruDecoder plain) {                       // the fast path without attention
+            FusedGruDecoder.Greedy g;
+            try (NoGrad ignored = NoGrad.start()) {
+                g = plain.fused().greedy(encoder.encode(sourceBatch), maxSteps, bos, eos);
+            }
+            return decoded(sourceBatch, g.columns(), List.of());
         }
         return greedyStepByStep(sourceBatch, maxSteps);
     }

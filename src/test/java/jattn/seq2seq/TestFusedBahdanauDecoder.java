@@ -46,7 +46,7 @@ class TestFusedBahdanauDecoder {
         return m;
     }
 
-    private static PaddedBatch sources(Random rng, int... lengths) {
+    static PaddedBatch sources(Random rng, int... lengths) {
         List<int[]> rows = new ArrayList<>();
         for (int n : lengths) {
             int[] s = new int[n];
@@ -56,7 +56,7 @@ class TestFusedBahdanauDecoder {
         return PaddedBatch.of(rows, PAD, SRC_V);
     }
 
-    private static PaddedBatch targets(Random rng, int... lengths) {
+    static PaddedBatch targets(Random rng, int... lengths) {
         List<int[]> rows = new ArrayList<>();
         for (int n : lengths) {
             int[] s = new int[n];
