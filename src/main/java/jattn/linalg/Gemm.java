@@ -65,6 +65,11 @@ public final class Gemm {
         }
     }
 
+    /** Whether the Vector API kernels run in this JVM: true with the module jdk.incubator.vector, unless {@code jattn.gemm.kernel=scalar}. */
+    public static boolean vectorized() {
+        return VECTOR;
+    }
+
     /** Which kernel computes the products, e.g. "vector (4 doubles per register)" or "scalar". */
     public static String kernel() {
         return VECTOR ? VectorGemm.describe() : "scalar (run the JVM with --add-modules jdk.incubator.vector for the vector kernel)";

@@ -1,6 +1,7 @@
 package jattn.rnn;
 
 import jattn.autograd.Tensor;
+import jattn.linalg.Gemm;
 
 /**
  * The GRU's gate math for one row, written once and used by both fast paths: {@link GruCell#step}
@@ -16,7 +17,9 @@ import jattn.autograd.Tensor;
  *   ∂pre += [A_r | A_z | Aₙ],  ∂gh = [A_r | A_z | Aₙ ⊙ r],  ∂h += G ⊙ z  (the direct path)
  * </pre>
  * Every array is addressed by an offset, so that callers keep their rows in whatever buffers
- * suit them. The readable version of the same math is {@link GruCell#stepReadable}.
+ * suit them. With the Vector API ({@link Gemm#vectorized()}) a row runs L entries at a time
+ * ({@link VectorGruGates}, σ and tanh from the vector exp, within a few ulp of the plain loop's
+ * {@link Tensor#sigmoid} and {@link Math#tanh}), the last H mod L entries one by one. The readable version of the same math is {@link GruCell#stepReadable}.
  */
 public final class GruGates {
 
@@ -30,7 +33,8 @@ public final class GruGates {
     public static void forwardRow(int nH, double[] pre, int preAt, double[] gh, int ghAt, double[] bh,
                                   double[] h, int hAt, double[] gates, int gatesAt, double[] hn, int hnAt,
                                   double[] next, int nextAt) {
-        for (int j = 0; j < nH; j++) {
+        int done = Gemm.vectorized() ? VectorGruGates.forward(nH, pre, preAt, gh, ghAt, bh, h, hAt, gates, gatesAt, hn, hnAt, next, nextAt) : 0;
+        for (int j = done; j < nH; j++) {
             double r = Tensor.sigmoid(pre[preAt + j] + gh[ghAt + j] + bh[j]);
             double z = Tensor.sigmoid(pre[preAt + nH + j] + gh[ghAt + nH + j] + bh[nH + j]);
             double hnj = gh[ghAt + 2 * nH + j] + bh[2 * nH + j];
@@ -51,7 +55,8 @@ public final class GruGates {
     public static void backwardRow(int nH, double[] g, int gAt, double[] gates, int gatesAt, double[] hn, int hnAt,
                                    double[] h, int hAt, double[] dPre, int dPreAt, double[] dGh, int dGhAt,
                                    double[] dh, int dhAt) {
-        for (int j = 0; j < nH; j++) {
+        int done = Gemm.vectorized() ? VectorGruGates.backward(nH, g, gAt, gates, gatesAt, hn, hnAt, h, hAt, dPre, dPreAt, dGh, dGhAt, dh, dhAt) : 0;
+        for (int j = done; j < nH; j++) {
             double gk = g[gAt + j];
             double r = gates[gatesAt + j], z = gates[gatesAt + nH + j], n = gates[gatesAt + 2 * nH + j];
             double an = gk * (1 - z) * (1 - n * n);                      // ∂L/∂(pre-activation of n)
