@@ -14,8 +14,10 @@ package jattn.linalg;
  * tanh is computed as 1 − 2/(1 + e^(2u)) ({@link #tanh}): about four times as fast as
  * {@link Math#tanh} in plain loops, and the form the vector exp can run.
  * With the Vector API ({@link Gemm#kernel()} says whether it is in use) they run L lanes at a
- * time ({@link VectorRowMath}; its exp is within 1 ulp of {@link Math#exp}, about four times as
- * fast; its tanh is then within a few ulp of {@link #tanh}'s), otherwise as plain loops ({@link ScalarRowMath}). The kernel is chosen once per JVM, with
+ * time ({@link VectorRowMath}, with the exp of {@link VectorMath}: within 1 ulp of
+ * {@link Math#exp}, about twice as fast, and the same bits at every JIT stage; its tanh is then
+ * within a few ulp of {@link #tanh}'s), otherwise as plain loops ({@link ScalarRowMath}). The
+ * kernel is chosen once per JVM, with
  * {@link Gemm}'s: {@code -Djattn.gemm.kernel=scalar} forces the plain loops. Sums are taken lane by lane, so they agree with a plain
  * left-to-right sum to rounding. Only {@code y}, {@code t} and the gradients named are written.
  */

@@ -33,7 +33,8 @@ final class VectorRowMath {
         if (n >= L) {
             DoubleVector acc = DoubleVector.zero(S);
             for (; j + L <= n; j += L) {
-                DoubleVector e = DoubleVector.fromArray(S, x, off + j).mul(s).sub(shift).lanewise(VectorOperators.EXP);
+                DoubleVector e = DoubleVector.fromArray(S, x, off + j).mul(s).sub(shift);
+                e = VectorMath.exp(e);
                 e.intoArray(y, off + j);
                 acc = acc.add(e);
             }
@@ -60,36 +61,35 @@ final class VectorRowMath {
         return dot;
     }
 
-    /** tanh(u) = 1 − 2/(1 + e^(2u)) lane by lane, with the vector exp. */
-    private static DoubleVector tanh(DoubleVector u) {
-        DoubleVector e = u.mul(2.0).lanewise(VectorOperators.EXP);
-        return DoubleVector.broadcast(S, 1.0).sub(DoubleVector.broadcast(S, 2.0).div(e.add(1.0)));
-    }
-
     static double tanhDot(double[] x, int xAt, double[] y, int yAt, double[] v, double[] t, int tAt, int n) {
-        int c = 0;
-        double sum = 0;
-        if (n >= L) {                                                    // two loops: no branch beside a carried vector
-            DoubleVector acc = DoubleVector.zero(S);
-            if (t != null)
-                for (; c + L <= n; c += L) {
-                    DoubleVector tc = tanh(DoubleVector.fromArray(S, x, xAt + c).add(DoubleVector.fromArray(S, y, yAt + c)));
-                    tc.intoArray(t, tAt + c);
-                    acc = tc.fma(DoubleVector.fromArray(S, v, c), acc);
-                }
-            else
-                for (; c + L <= n; c += L) {
-                    DoubleVector tc = tanh(DoubleVector.fromArray(S, x, xAt + c).add(DoubleVector.fromArray(S, y, yAt + c)));
-                    acc = tc.fma(DoubleVector.fromArray(S, v, c), acc);
-                }
-            sum = acc.reduceLanes(VectorOperators.ADD);
-        }
+        int c = n - n % L;
+        double sum = c == 0 ? 0 : t != null ? tanhDotKept(x, xAt, y, yAt, v, t, tAt, c) : tanhDotUnkept(x, xAt, y, yAt, v, c);
         for (; c < n; c++) {
             double tc = ScalarRowMath.tanh(x[xAt + c] + y[yAt + c]);
             if (t != null) t[tAt + c] = tc;
             sum += v[c] * tc;
         }
         return sum;
+    }
+
+    /** The vector part (c a multiple of L) keeping t. One exp loop per method, so that C2 inlines all of it (a vector handed to a call it did not inline is boxed). */
+    private static double tanhDotKept(double[] x, int xAt, double[] y, int yAt, double[] v, double[] t, int tAt, int c) {
+        DoubleVector acc = DoubleVector.zero(S);
+        for (int j = 0; j < c; j += L) {
+            DoubleVector tc = VectorMath.tanh(DoubleVector.fromArray(S, x, xAt + j).add(DoubleVector.fromArray(S, y, yAt + j)));
+            tc.intoArray(t, tAt + j);
+            acc = tc.fma(DoubleVector.fromArray(S, v, j), acc);
+        }
+        return acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    private static double tanhDotUnkept(double[] x, int xAt, double[] y, int yAt, double[] v, int c) {
+        DoubleVector acc = DoubleVector.zero(S);
+        for (int j = 0; j < c; j += L) {
+            DoubleVector tc = VectorMath.tanh(DoubleVector.fromArray(S, x, xAt + j).add(DoubleVector.fromArray(S, y, yAt + j)));
+            acc = tc.fma(DoubleVector.fromArray(S, v, j), acc);
+        }
+        return acc.reduceLanes(VectorOperators.ADD);
     }
 
     static void tanhBackward(double g, double[] v, double[] t, int tAt, double[] dx, int dxAt, double[] dy, int dyAt,
