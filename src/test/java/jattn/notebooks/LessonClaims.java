@@ -200,8 +200,8 @@ final class LessonClaims {
 
     /**
      * 04: the training loop written out lowers the loss; the tiny translator memorised its pairs;
-     * the date model without attention (η 5e-2, cosine decay to 5e-3, budget 1000) was stopped by the
-     * plateau rule once its validation loss flattened, far from 99 %, learned the year but not the day, with no length effect
+     * the date model without attention (η 5e-2, cosine decay to 5e-3, budget 1000) barely improves on
+     * validation after the decay and ends (plateau rule or budget, as printed) far from 99 %, learned the year but not the day, with no length effect
      * on dates; copying without attention: the shortest strings are copied, the longest almost
      * never, and exact match falls with every extra digit; four figures and two tables.
      */
@@ -219,18 +219,26 @@ final class LessonClaims {
         java.util.regex.Matcher vl = java.util.regex.Pattern.compile("valid loss ([0-9.]+)").matcher(nb.printed());
         List<Double> validLosses = new java.util.ArrayList<>();
         while (vl.find()) validLosses.add(Double.parseDouble(vl.group(1)));
-        // the lesson says the validation curve flattened: the last three checks lowered its minimum by at most 0.01
+        // the lesson says: once η is at its end value (update 470), a check lowers the validation loss by at most 0.02
         assertTrue(validLosses.size() >= 4, "at least four validation checks: " + validLosses);
-        double before = validLosses.subList(0, validLosses.size() - 3).stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double recent = validLosses.subList(validLosses.size() - 3, validLosses.size()).stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        assertTrue(before - recent <= 0.01 + 1e-4, "the lesson says the validation loss flattened (drop ≤ 0.01 over the last three checks, "
-                + "to the printed 4 decimals): " + validLosses);
+        for (int i = 9; i < validLosses.size(); i++)                     // the checks at updates 500, 550, …: after the decay
+            assertTrue(validLosses.get(i - 1) - validLosses.get(i) <= 0.02 + 1e-4,
+                    "the lesson says a check after the decay lowers the validation loss by two hundredths at most: " + validLosses);
         assertTrue(nb.printed().contains("η 0.050 after 20 warm-up updates, cosine decay to 0.0050 over 450 updates; a check every 50 updates"),
                 "the lesson quotes η 5e-2, 20 warm-up updates, a decay to 5e-3 over 450 updates and a check every 50");
         assertEquals(1000, nb.number("at most (\\d+) updates"), "the lesson quotes a budget of 1000 updates");
-        assertTrue(nb.printed().contains("stopped by the plateau rule"),
-                "the lesson says the plateau rule, not the budget, stopped the date model");
-        assertTrue(nb.number("dates: (\\d+) updates in [0-9.]+ s, stopped by") < 1000, "the rule fired before the budget");
+        int dateUpdates = (int) nb.number("dates: (\\d+) updates in [0-9.]+ s, stopped by");
+        // and that the printed line says which ended the run: the plateau rule (so the last three checks lowered the
+        // minimum by at most 0.01, to the printed 4 decimals) before the budget, or the budget of 1000
+        if (nb.printed().contains("stopped by the plateau rule")) {
+            double before = validLosses.subList(0, validLosses.size() - 3).stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            double recent = validLosses.subList(validLosses.size() - 3, validLosses.size()).stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            assertTrue(before - recent <= 0.01 + 1e-4, "stopped by the plateau rule: the last three checks lowered the minimum by ≤ 0.01: " + validLosses);
+            assertTrue(dateUpdates < 1000, "the rule fired before the budget");
+        } else {
+            assertTrue(nb.printed().contains("stopped by the budget"), "the printed line names the plateau rule or the budget");
+            assertEquals(1000, dateUpdates, "stopped by the budget of 1000 updates");
+        }
         double valid = nb.number("dates: validation loss = [0-9.]+, validation exact match = ([0-9.]+)");
         double validAgain = nb.number("dates: validation exact match = ([0-9.]+), test exact match");
         double exact = nb.number("dates: validation exact match = [0-9.]+, test exact match = ([0-9.]+)");
