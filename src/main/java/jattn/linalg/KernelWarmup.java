@@ -13,11 +13,12 @@ import java.util.Random;
  * and the row kernels, on data of its own:
  * <pre>
  *   for each round: C (=|+=) op(A)·op(B), (48×40)·(40×72), every Gemm.Operands × Gemm.Output;
- *                   RowMath.max, expSum and dot over a row of 72
+ *                   RowMath.max, expSum and dot over a row of 72; tanhDot (keeping t and not)
+ *                   and tanhBackward over a row of 64, the additive score's
  * </pre>
  * C2 then compiles the kernels while the lesson goes on, on the other core. It changes no result:
  * the thread shares no data with anyone, and compiled code computes the same sums in the same
- * order as interpreted code. Only with the vector kernel (the scalar loops warm up quickly);
+ * order as interpreted code (the vector exp of {@link VectorMath} included). Only with the vector kernel (the scalar loops warm up quickly);
  * {@code -Djattn.gemm.warmup=false} switches it off.
  */
 final class KernelWarmup {
@@ -41,6 +42,7 @@ final class KernelWarmup {
     static Map<Gemm.Operands, Integer> run(int rounds) {
         Random rng = new Random(1);
         double[] a = new double[M * K], b = new double[K * N], c = new double[M * N], row = new double[N], out = new double[N];
+        double[] t = new double[N], dx = new double[N], dy = new double[N], dv = new double[N];
         for (int i = 0; i < a.length; i++) a[i] = rng.nextGaussian();
         for (int i = 0; i < b.length; i++) b[i] = rng.nextGaussian();
         for (int i = 0; i < row.length; i++) row[i] = rng.nextGaussian();
@@ -53,6 +55,11 @@ final class KernelWarmup {
                 done.merge(ops, 1, Integer::sum);
             }
             sink += RowMath.max(row, 0, N) + RowMath.expSum(row, out, 0, N, 1.0, 0.0) + RowMath.dot(row, out, 0, N);
+            sink += RowMath.tanhDot(row, 0, out, 0, row, t, 0, 64) + RowMath.tanhDot(row, 0, out, 0, row, null, 0, 64);
+            RowMath.tanhBackward(0.5, row, t, 0, dx, 0, dy, 0, dv, 64);
+            java.util.Arrays.fill(dx, 0.0);                                 // keep the accumulators bounded
+            java.util.Arrays.fill(dy, 0.0);
+            java.util.Arrays.fill(dv, 0.0);
         }
         if (Double.isNaN(sink)) throw new AssertionError("warm-up: NaN");      // keeps the row kernels' results alive
         return done;
