@@ -66,8 +66,12 @@ class TestFusedBahdanauDecoder {
         return PaddedBatch.of(rows, PAD, TGT_V);
     }
 
-    /** Loss and the gradient of every parameter, fused and step by step, agree to {@link #RELATIVE}. */
     private static void agreesWithStepByStep(Seq2Seq m, PaddedBatch src, PaddedBatch tgt) {
+        agreesWithStepByStep(m, src, tgt, "fusedBahdanauDecoder");
+    }
+
+    /** Loss and the gradient of every parameter, fused (the operation named {@code fusedOp}) and step by step, agree to {@link #RELATIVE}. */
+    static void agreesWithStepByStep(Seq2Seq m, PaddedBatch src, PaddedBatch tgt, String fusedOp) {
         List<Tensor> params = m.parameters();
         m.zeroGrad();
         Tensor slow = m.lossStepByStep(src, tgt);
@@ -76,7 +80,7 @@ class TestFusedBahdanauDecoder {
         for (Tensor p : params) expected.add(p.grad() == null ? new DMatrixRMaj(p.rows(), p.cols()) : p.grad().copy());
         m.zeroGrad();
         Tensor fast = m.loss(src, tgt);
-        assertEquals("fusedBahdanauDecoder", fast.parents().get(0).opName(), "the fast path is the fused operation");
+        assertEquals(fusedOp, fast.parents().get(0).opName(), "the fast path is the fused operation");
         assertEquals(slow.item(), fast.item(), RELATIVE * Math.abs(slow.item()), "loss");
         fast.backward();
         for (int i = 0; i < params.size(); i++) {

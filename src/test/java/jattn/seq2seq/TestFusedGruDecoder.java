@@ -9,13 +9,10 @@ import jattn.text.PaddedBatch;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 
 import static jattn.seq2seq.TestFusedBahdanauDecoder.BOS;
 import static jattn.seq2seq.TestFusedBahdanauDecoder.PAD;
-import static jattn.seq2seq.TestFusedBahdanauDecoder.RELATIVE;
 import static jattn.seq2seq.TestFusedBahdanauDecoder.SRC_V;
 import static jattn.seq2seq.TestFusedBahdanauDecoder.TGT_V;
 import static jattn.seq2seq.TestFusedBahdanauDecoder.assertRelativelyClose;
@@ -46,22 +43,7 @@ class TestFusedGruDecoder {
     }
 
     private static void agreesWithStepByStep(Seq2Seq m, PaddedBatch src, PaddedBatch tgt) {
-        List<Tensor> params = m.parameters();
-        m.zeroGrad();
-        Tensor slow = m.lossStepByStep(src, tgt);
-        slow.backward();
-        List<DMatrixRMaj> expected = new ArrayList<>();
-        for (Tensor p : params) expected.add(p.grad() == null ? new DMatrixRMaj(p.rows(), p.cols()) : p.grad().copy());
-        m.zeroGrad();
-        Tensor fast = m.loss(src, tgt);
-        assertEquals("fusedGruDecoder", fast.parents().get(0).opName(), "the fast path is the fused operation");
-        assertEquals(slow.item(), fast.item(), RELATIVE * Math.abs(slow.item()), "loss");
-        fast.backward();
-        for (int i = 0; i < params.size(); i++) {
-            DMatrixRMaj got = params.get(i).grad() == null ? new DMatrixRMaj(params.get(i).rows(), params.get(i).cols())
-                    : params.get(i).grad();
-            assertRelativelyClose(expected.get(i), got, "gradient of parameter " + i + " " + params.get(i).shape());
-        }
+        TestFusedBahdanauDecoder.agreesWithStepByStep(m, src, tgt, "fusedGruDecoder");
     }
 
     @Test
