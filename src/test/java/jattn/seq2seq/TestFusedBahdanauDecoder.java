@@ -159,7 +159,17 @@ class TestFusedBahdanauDecoder {
     @Test
     void aSecondRecordedForwardBeforeTheFirstBackwardIsRefusedWithAClearMessage() {
         Random rng = new Random(27);
-        Seq2Seq m = model(3, 4, 5, Embedding.NO_PADDING, rng);
+        refusesASecondRecordedForwardBeforeTheFirstBackward(model(3, 4, 5, Embedding.NO_PADDING, rng), rng);
+    }
+
+    @Test
+    void anEvaluationBetweenForwardAndBackwardLeavesTheRecordedRunIntact() {
+        Random rng = new Random(28);
+        keepsTheRecordedRunThroughAnEvaluation(model(3, 4, 5, Embedding.NO_PADDING, rng), rng);
+    }
+
+    /** A fused decoder's recorded buffers: a second recorded forward makes the first one's backward throw, naming the reuse. */
+    static void refusesASecondRecordedForwardBeforeTheFirstBackward(Seq2Seq m, Random rng) {
         PaddedBatch src = sources(rng, 2, 3), tgt = targets(rng, 2, 2);
         Tensor first = m.loss(src, tgt);
         m.loss(src, tgt);
@@ -167,17 +177,15 @@ class TestFusedBahdanauDecoder {
         assertTrue(e.getMessage().contains("reused the buffers"), e.getMessage());
     }
 
-    @Test
-    void anEvaluationBetweenForwardAndBackwardLeavesTheRecordedRunIntact() {
-        Random rng = new Random(28);
-        Seq2Seq m = model(3, 4, 5, Embedding.NO_PADDING, rng);
+    /** Greedy decoding (unrecorded: its own buffers) between a fused loss and its backward changes no gradient. */
+    static void keepsTheRecordedRunThroughAnEvaluation(Seq2Seq m, Random rng) {
         PaddedBatch src = sources(rng, 2, 3), tgt = targets(rng, 2, 2);
         m.zeroGrad();
         m.lossStepByStep(src, tgt).backward();
         DMatrixRMaj expected = m.parameters().get(0).grad().copy();
         m.zeroGrad();
         Tensor loss = m.loss(src, tgt);
-        m.greedy(sources(rng, 4, 1, 2), 3);                               // unrecorded: its own buffers
+        m.greedy(sources(rng, 4, 1, 2), 3);
         loss.backward();
         assertRelativelyClose(expected, m.parameters().get(0).grad(), "encoder embedding gradient");
     }

@@ -6,7 +6,6 @@ import jattn.nn.Embedding;
 import jattn.nn.Linear;
 import jattn.rnn.GruCell;
 import jattn.text.PaddedBatch;
-import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -15,7 +14,6 @@ import static jattn.seq2seq.TestFusedBahdanauDecoder.BOS;
 import static jattn.seq2seq.TestFusedBahdanauDecoder.PAD;
 import static jattn.seq2seq.TestFusedBahdanauDecoder.SRC_V;
 import static jattn.seq2seq.TestFusedBahdanauDecoder.TGT_V;
-import static jattn.seq2seq.TestFusedBahdanauDecoder.assertRelativelyClose;
 import static jattn.seq2seq.TestFusedBahdanauDecoder.sources;
 import static jattn.seq2seq.TestFusedBahdanauDecoder.targets;
 import static org.junit.jupiter.api.Assertions.*;
@@ -95,26 +93,12 @@ class TestFusedGruDecoder {
     @Test
     void aSecondRecordedForwardBeforeTheFirstBackwardIsRefusedWithAClearMessage() {
         Random rng = new Random(36);
-        Seq2Seq m = model(3, 4, Embedding.NO_PADDING, rng);
-        PaddedBatch src = sources(rng, 2, 3), tgt = targets(rng, 2, 2);
-        Tensor first = m.loss(src, tgt);
-        m.loss(src, tgt);
-        IllegalStateException e = assertThrows(IllegalStateException.class, first::backward);
-        assertTrue(e.getMessage().contains("reused the buffers"), e.getMessage());
+        TestFusedBahdanauDecoder.refusesASecondRecordedForwardBeforeTheFirstBackward(model(3, 4, Embedding.NO_PADDING, rng), rng);
     }
 
     @Test
     void anEvaluationBetweenForwardAndBackwardLeavesTheRecordedRunIntact() {
         Random rng = new Random(37);
-        Seq2Seq m = model(3, 4, Embedding.NO_PADDING, rng);
-        PaddedBatch src = sources(rng, 2, 3), tgt = targets(rng, 2, 2);
-        m.zeroGrad();
-        m.lossStepByStep(src, tgt).backward();
-        DMatrixRMaj expected = m.parameters().get(0).grad().copy();
-        m.zeroGrad();
-        Tensor loss = m.loss(src, tgt);
-        m.greedy(sources(rng, 4, 1, 2), 3);                               // unrecorded: its own buffers
-        loss.backward();
-        assertRelativelyClose(expected, m.parameters().get(0).grad(), "encoder embedding gradient");
+        TestFusedBahdanauDecoder.keepsTheRecordedRunThroughAnEvaluation(model(3, 4, Embedding.NO_PADDING, rng), rng);
     }
 }
