@@ -87,7 +87,7 @@ public final class BahdanauDecoder implements Decoder {
     }
 
     /** The whole run over a batch as one operation (teacher forcing and greedy decoding), equal to {@link #step} T' times. */
-    FusedBahdanauDecoder fused() { return fused; }
+    FusedRun fused() { return fused; }
 
     @Override public Embedding embedding() { return embedding; }
     public BatchedAdditiveAttention attention() { return attention; }

@@ -44,13 +44,10 @@ import java.util.List;
  * so a decoder is not thread-safe; a recorded run must be back-propagated before the next
  * recorded run of the same decoder (else backward throws {@link IllegalStateException}).
  */
-final class FusedBahdanauDecoder {
+final class FusedBahdanauDecoder implements FusedRun {
 
     /** How the token fed at step t ≥ 1 is chosen. */
     private enum Feed { TEACHER_FORCED, GREEDY }
-
-    /** What a greedy run wrote: one (B) column of ids per step and the attention weights (B×T) of every step. */
-    record Greedy(List<int[]> columns, List<DMatrixRMaj> weights) {}
 
     /** The per-run arrays of one forward, grown as needed and reused. */
     private static final class Buffers {
@@ -85,19 +82,17 @@ final class FusedBahdanauDecoder {
         this.decoder = decoder;
     }
 
-    /**
-     * Teacher forcing: the logits of every step stacked (T'·B×V), row t·B + b (the order of
-     * {@link PaddedBatch#idsTimeMajor()}); fed BOS, then the true previous token (padding included).
-     */
-    Tensor teacherForced(Encoded source, PaddedBatch target, int bos) {
+    /** {@inheritDoc} The rows are in the order of {@link PaddedBatch#idsTimeMajor()}; padding is fed too. */
+    @Override
+    public Tensor teacherForced(Encoded source, PaddedBatch target, int bos) {
         if (source.batch() != target.batchSize())
             throw new IllegalArgumentException("FusedBahdanauDecoder: " + source.batch() + " source sequences but target batch ("
                     + target.batchSize() + "×" + target.numSteps() + ")");
         return run(source, target.numSteps(), Feed.TEACHER_FORCED, target, bos, -1).logits;
     }
 
-    /** Greedy decoding without gradients: at most {@code maxSteps} steps, fewer once every row has written {@code eos} (−1: none). */
-    Greedy greedy(Encoded source, int maxSteps, int bos, int eos) {
+    @Override
+    public Greedy greedy(Encoded source, int maxSteps, int bos, int eos) {
         try (NoGrad ignored = NoGrad.start()) {
             Run r = run(source, maxSteps, Feed.GREEDY, null, bos, eos);
             return new Greedy(r.columns, r.weights);

@@ -36,10 +36,7 @@ import java.util.List;
  * so a decoder is not thread-safe; a recorded run must be back-propagated before the next
  * recorded run of the same decoder (else backward throws {@link IllegalStateException}).
  */
-final class FusedGruDecoder {
-
-    /** What a greedy run wrote: one (B) column of ids per step. */
-    record Greedy(List<int[]> columns) {}
+final class FusedGruDecoder implements FusedRun {
 
     /** The per-run arrays of one forward, grown as needed and reused. */
     private static final class Buffers {
@@ -65,8 +62,8 @@ final class FusedGruDecoder {
         this.decoder = decoder;
     }
 
-    /** Teacher forcing: the logits of every step stacked (T'·B×V), row t·B + b; fed BOS, then the true previous token. */
-    Tensor teacherForced(Encoded source, PaddedBatch target, int bos) {
+    @Override
+    public Tensor teacherForced(Encoded source, PaddedBatch target, int bos) {
         if (source.batch() != target.batchSize())
             throw new IllegalArgumentException("FusedGruDecoder: " + source.batch() + " source sequences but target batch ("
                     + target.batchSize() + "×" + target.numSteps() + ")");
@@ -86,8 +83,8 @@ final class FusedGruDecoder {
                 parents(s0).toArray(new Tensor[0]));
     }
 
-    /** Greedy decoding without gradients: at most {@code maxSteps} steps, fewer once every row has written {@code eos} (−1: none). */
-    Greedy greedy(Encoded source, int maxSteps, int bos, int eos) {
+    @Override
+    public Greedy greedy(Encoded source, int maxSteps, int bos, int eos) {
         try (NoGrad ignored = NoGrad.start()) {
             int batch = source.batch(), vocab = decoder.vocabSize();
             Buffers w = begin(source, maxSteps);
@@ -108,7 +105,7 @@ final class FusedGruDecoder {
                 }
                 columns.add(best);
             }
-            return new Greedy(columns);
+            return new Greedy(columns, List.of());
         }
     }
 

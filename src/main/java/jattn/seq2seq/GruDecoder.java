@@ -64,7 +64,7 @@ public final class GruDecoder implements Decoder {
     }
 
     /** The whole run over a batch as one operation (teacher forcing and greedy decoding), equal to {@link #step} T' times. */
-    FusedGruDecoder fused() { return fused; }
+    FusedRun fused() { return fused; }
 
     @Override public Embedding embedding() { return embedding; }
     /** The GRU cell sₜ = GRU(eₜ, sₜ₋₁). */

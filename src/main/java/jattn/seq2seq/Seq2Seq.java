@@ -11,6 +11,7 @@ import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -35,6 +36,7 @@ public final class Seq2Seq implements Seq2SeqModel {
 
     private final Encoder encoder;
     private final Decoder decoder;
+    private final Optional<FusedRun> fused;     // the decoder's run as one operation, if it has one
     private final int bos, eos;
     private final Vocabulary source, target;   // null when built from layers
 
@@ -84,6 +86,7 @@ public final class Seq2Seq implements Seq2SeqModel {
                     + decoder.vocabSize() + " target tokens");
         this.encoder = encoder;
         this.decoder = decoder;
+        this.fused = fusedRunOf(decoder);
         this.bos = bos;
         this.eos = eos;
         this.source = source;
@@ -135,13 +138,10 @@ public final class Seq2Seq implements Seq2SeqModel {
      * the step-by-step path.
      */
     public Tensor loss(PaddedBatch sourceBatch, PaddedBatch targetBatch) {
-        if (!(decoder instanceof BahdanauDecoder) && !(decoder instanceof GruDecoder)) return lossStepByStep(sourceBatch, targetBatch);
+        if (fused.isEmpty()) return lossStepByStep(sourceBatch, targetBatch);
         checkBatches(sourceBatch, targetBatch);
-        Encoded encoded = encoder.encode(sourceBatch);
-        Tensor logits = decoder instanceof BahdanauDecoder attending                  // (T'·B×V), row t·B + b
-                ? attending.fused().teacherForced(encoded, targetBatch, bos)
-                : ((GruDecoder) decoder).fused().teacherForced(encoded, targetBatch, bos);
-        return CrossEntropy.loss(logits, targetBatch.idsTimeMajor(), targetBatch.padId()); // → (1×1)
+        Tensor logits = fused.get().teacherForced(encoder.encode(sourceBatch), targetBatch, bos); // (T'·B×V), row t·B + b
+        return CrossEntropy.loss(logits, targetBatch.idsTimeMajor(), targetBatch.padId());       // → (1×1)
     }
 
     /**
@@ -151,6 +151,13 @@ public final class Seq2Seq implements Seq2SeqModel {
      */
     public Tensor lossStepByStep(PaddedBatch sourceBatch, PaddedBatch targetBatch) {
         return loss(forward(sourceBatch, targetBatch), targetBatch);
+    }
+
+    /** The fused run of the decoders that have one ({@link BahdanauDecoder}, {@link GruDecoder}). */
+    private static Optional<FusedRun> fusedRunOf(Decoder decoder) {
+        if (decoder instanceof BahdanauDecoder attending) return Optional.of(attending.fused());
+        if (decoder instanceof GruDecoder plain) return Optional.of(plain.fused());
+        return Optional.empty();
     }
 
     private static void checkBatches(PaddedBatch sourceBatch, PaddedBatch targetBatch) {
@@ -166,19 +173,12 @@ public final class Seq2Seq implements Seq2SeqModel {
      */
     public Decoded greedy(PaddedBatch sourceBatch, int maxSteps) {
         if (maxSteps < 1) throw new IllegalArgumentException("Seq2Seq: maxSteps must be ≥ 1, got " + maxSteps);
-        if (decoder instanceof BahdanauDecoder attending) {               // the fast path: one fused run
-            FusedBahdanauDecoder.Greedy g;
+        if (fused.isPresent()) {                                         // the fast path: one fused run
+            FusedRun.Greedy g;
             try (NoGrad ignored = NoGrad.start()) {
-                g = attending.fused().greedy(encoder.encode(sourceBatch), maxSteps, bos, eos);
+                g = fused.get().greedy(encoder.encode(sourceBatch), maxSteps, bos, eos);
             }
             return decoded(sourceBatch, g.columns(), g.weights());
-        }
-        if (decoder instanceof GruDecoder plain) {                       // the fast path without attention
-            FusedGruDecoder.Greedy g;
-            try (NoGrad ignored = NoGrad.start()) {
-                g = plain.fused().greedy(encoder.encode(sourceBatch), maxSteps, bos, eos);
-            }
-            return decoded(sourceBatch, g.columns(), List.of());
         }
         return greedyStepByStep(sourceBatch, maxSteps);
     }
