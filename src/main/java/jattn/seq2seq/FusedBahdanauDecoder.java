@@ -99,6 +99,18 @@ final class FusedBahdanauDecoder implements FusedRun {
         }
     }
 
+    /**
+     * ids[row0, +B) = yₜ₋₁: BOS at t = 0, else the true token (teacher forcing) or the arg max of
+     * step t − 1 (greedy). One branch per step and one plain loop per case: a loop that chose per
+     * row made C2 speculate on it and recompile the whole run several times.
+     */
+    private static void feedIds(int[] ids, int row0, int batch, int t, Feed feed, PaddedBatch target,
+                                List<int[]> columns, int bos) {
+        if (t == 0) Arrays.fill(ids, row0, row0 + batch, bos);
+        else if (feed == Feed.TEACHER_FORCED) for (int b = 0; b < batch; b++) ids[row0 + b] = target.id(b, t - 1);
+        else System.arraycopy(columns.get(t - 1), 0, ids, row0, batch);
+    }
+
     private record Run(Tensor logits, List<int[]> columns, List<DMatrixRMaj> weights) {}
 
     private Run run(Encoded source, int maxSteps, Feed feed, PaddedBatch target, int bos, int eos) {
@@ -141,9 +153,7 @@ final class FusedBahdanauDecoder implements FusedRun {
         int open = batch, done = 0;
         for (int t = 0; t < maxSteps && open > 0; t++, done++) {
             int row0 = t * batch, sAt = row0 * nH, cAt = row0 * nH;
-            for (int b = 0; b < batch; b++)                              // yₜ₋₁: BOS, the true token, or the arg max
-                w.ids[row0 + b] = t == 0 ? bos : feed == Feed.TEACHER_FORCED ? target.id(b, t - 1)
-                        : columns.get(t - 1)[b];
+            feedIds(w.ids, row0, batch, t, feed, target, columns, bos);      // yₜ₋₁ for every row
             Gemm.gemm(Operands.A_B, batch, h, nH, 1, w.s, sAt, wq, 0, w.q, row0 * h, Output.OVERWRITE);   // (B×H)·(H×h) → (B×h)
             for (int b = 0; b < batch; b++)
                 AdditiveAttentionRows.forwardRow(h, nH, steps, lens[b], w.q, (row0 + b) * h, w.kp, keyAt[b] * h, v,
