@@ -32,7 +32,7 @@ fi
 [[ ${NO_ANCHOR:-0} == 1 ]] && ANCHOR=""
 
 source tools/bench/build_jar.sh
-JAVA_FLAGS=(--add-modules=jdk.incubator.vector)
+JAVA_FLAGS=(--add-modules=jdk.incubator.vector "@$ROOT/src/main/jvm/jit.options")   # the kernel's JIT options
 [[ -n "${JAVA_CORES:-}" ]] && JAVA_FLAGS+=("-XX:ActiveProcessorCount=$JAVA_CORES")
 if [[ "${SKIP_TORCH:-0}" != 1 ]]; then
   # shellcheck source=tools/bench/torch_check.sh
