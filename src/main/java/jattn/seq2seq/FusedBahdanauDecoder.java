@@ -49,29 +49,25 @@ final class FusedBahdanauDecoder implements FusedRun {
     /** How the token fed at step t ≥ 1 is chosen. */
     private enum Feed { TEACHER_FORCED, GREEDY }
 
-    /** The per-run arrays of one forward, grown as needed and reused. */
-    private static final class Buffers {
-        double[] pe = new double[0], hv = new double[0], kp = new double[0], s = new double[0], c = new double[0], q = new double[0],
-                alpha = new double[0], tanh = new double[0], gates = new double[0], hn = new double[0],
-                gh = new double[0];
-        int[] ids = new int[0];
-        long run;
+    /** The per-run arrays of one forward, grown as needed and reused: the GRU's, and attention's. */
+    private static final class Buffers extends GruRunBuffers {
+        double[] hv = new double[0], kp = new double[0], c = new double[0], q = new double[0],
+                alpha = new double[0], tanh = new double[0];
 
-        /** Sizes every array for a run; the tanh values only when a backward will follow. */
+        /**
+         * Sizes every array for a run; the tanh values only when a backward will follow. With T
+         * source steps and h score units: hv (N×H) and kp (N×h) for the N ≤ B·T valid encoder rows,
+         * c (T'B×H), q (T'B×h), alpha (T'B×T), tanh (T'B·T×h).
+         */
         void ensure(int vocab, int batch, int steps, int outSteps, int nH, int h, boolean keepTanh) {
-            int h3 = 3 * nH, rows = outSteps * batch;
-            pe = FusedArrays.grow(pe, vocab * h3);
+            ensureGru(vocab, batch, outSteps, nH);
+            int rows = outSteps * batch;
             hv = FusedArrays.grow(hv, batch * steps * nH);
             kp = FusedArrays.grow(kp, batch * steps * h);
-            s = FusedArrays.grow(s, (outSteps + 1) * batch * nH);
             c = FusedArrays.grow(c, rows * nH);
             q = FusedArrays.grow(q, rows * h);
             alpha = FusedArrays.grow(alpha, rows * steps);
             if (keepTanh) tanh = FusedArrays.grow(tanh, rows * steps * h);
-            gates = FusedArrays.grow(gates, rows * h3);
-            hn = FusedArrays.grow(hn, rows * nH);
-            gh = FusedArrays.grow(gh, batch * h3);
-            if (ids.length < rows) ids = new int[rows];
         }
     }
 

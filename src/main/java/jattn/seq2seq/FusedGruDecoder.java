@@ -38,25 +38,8 @@ import java.util.List;
  */
 final class FusedGruDecoder implements FusedRun {
 
-    /** The per-run arrays of one forward, grown as needed and reused. */
-    private static final class Buffers {
-        double[] pe = new double[0], s = new double[0], gates = new double[0], hn = new double[0], gh = new double[0];
-        int[] ids = new int[0];
-        long run;
-
-        void ensure(int vocab, int batch, int outSteps, int nH) {
-            int h3 = 3 * nH, rows = outSteps * batch;
-            pe = FusedArrays.grow(pe, vocab * h3);
-            s = FusedArrays.grow(s, (outSteps + 1) * batch * nH);
-            gates = FusedArrays.grow(gates, rows * h3);
-            hn = FusedArrays.grow(hn, rows * nH);
-            gh = FusedArrays.grow(gh, batch * h3);
-            if (ids.length < rows) ids = new int[rows];
-        }
-    }
-
     private final GruDecoder decoder;
-    private final Buffers recorded = new Buffers(), unrecorded = new Buffers();
+    private final GruRunBuffers recorded = new GruRunBuffers(), unrecorded = new GruRunBuffers();   // the per-run arrays, reused
 
     FusedGruDecoder(GruDecoder decoder) {
         this.decoder = decoder;
@@ -68,7 +51,7 @@ final class FusedGruDecoder implements FusedRun {
             throw new IllegalArgumentException("FusedGruDecoder: " + source.batch() + " source sequences but target batch ("
                     + target.batchSize() + "×" + target.numSteps() + ")");
         int batch = target.batchSize(), steps = target.numSteps();
-        Buffers w = begin(source, steps);
+        GruRunBuffers w = begin(source, steps);
         boolean record = w == recorded;
         long run = ++w.run;
         for (int t = 0; t < steps; t++) {
@@ -87,7 +70,7 @@ final class FusedGruDecoder implements FusedRun {
     public Greedy greedy(Encoded source, int maxSteps, int bos, int eos) {
         try (NoGrad ignored = NoGrad.start()) {
             int batch = source.batch(), vocab = decoder.vocabSize();
-            Buffers w = begin(source, maxSteps);
+            GruRunBuffers w = begin(source, maxSteps);
             double[] lg = new double[batch * vocab];
             List<int[]> columns = new ArrayList<>();
             boolean[] ended = new boolean[batch];
@@ -110,22 +93,22 @@ final class FusedGruDecoder implements FusedRun {
     }
 
     /** Checks the encoder's state, picks the buffers (recorded or not), sizes them, computes P and sets S[0] = s₀. */
-    private Buffers begin(Encoded source, int maxSteps) {
+    private GruRunBuffers begin(Encoded source, int maxSteps) {
         Tensor s0 = source.finalState();
         int nH = decoder.hiddenSize();
         if (source.hidden() != nH)
             throw new IllegalArgumentException("FusedGruDecoder: encoder final state " + s0.shape()
                     + " does not fit the decoder GRU's Wh " + decoder.cell().wh().shape() + "; expected (B×" + nH + ")");
         boolean record = !NoGrad.active() && parents(s0).stream().anyMatch(Tensor::requiresGrad);
-        Buffers w = record ? recorded : unrecorded;
-        w.ensure(decoder.vocabSize(), source.batch(), maxSteps, nH);
+        GruRunBuffers w = record ? recorded : unrecorded;
+        w.ensureGru(decoder.vocabSize(), source.batch(), maxSteps, nH);
         TokenProjection.forward(decoder.embedding(), decoder.cell(), w.pe);                      // P (V×3H)
         System.arraycopy(s0.value().data, 0, w.s, 0, source.batch() * nH);
         return w;
     }
 
     /** S[t+1] from S[t] and the ids fed at step t (in w.ids[t·B, +B)). */
-    private void step(Buffers w, int t, int batch) {
+    private void step(GruRunBuffers w, int t, int batch) {
         int nH = decoder.hiddenSize(), h3 = 3 * nH, row0 = t * batch, sAt = row0 * nH, gAt = row0 * h3;
         double[] wh = decoder.cell().wh().value().data, bh = decoder.cell().bh().value().data;
         Gemm.gemm(Operands.A_B, batch, h3, nH, 1, w.s, sAt, wh, 0, w.gh, 0, Output.OVERWRITE);     // (B×H)·(H×3H) → (B×3H)
@@ -145,7 +128,7 @@ final class FusedGruDecoder implements FusedRun {
         }
     }
 
-    private void backward(DMatrixRMaj gOut, Buffers w, long run, Tensor s0, int batch, int steps) {
+    private void backward(DMatrixRMaj gOut, GruRunBuffers w, long run, Tensor s0, int batch, int steps) {
         if (w.run != run)
             throw new IllegalStateException("FusedGruDecoder: a later forward of this decoder reused the buffers of "
                     + "this one; call backward() on a loss before computing the next one (or use Seq2Seq.lossStepByStep)");
